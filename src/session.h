@@ -1,0 +1,134 @@
+/*
+ * session.h - one SMTP connection: the relay between the client (fd 0/1)
+ * and qmail-smtpd, the policy path that watches it, and the decisions.
+ *
+ * main.c builds a session and calls session_run(); filters see the
+ * session through the accessors below.
+ */
+#ifndef SPAMDYKE_SESSION_H
+#define SPAMDYKE_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "filters/filter.h"
+#include "io/conn.h"
+#include "smtp/addr.h"
+#include "smtp/ehlo.h"
+
+struct loop;
+struct options;
+struct transcript;
+
+#define SESSION_IP_MAX		64
+#define SESSION_RDNS_MAX	256
+#define SESSION_USER_MAX	512
+
+/* What the backend's next reply answers. */
+enum await {
+	AW_NONE = 0,
+	AW_GREETING,
+	AW_HELO,
+	AW_EHLO,
+	AW_MAIL,
+	AW_RCPT,
+	AW_DATA,
+	AW_DATAEND,
+	AW_STARTTLS,
+	AW_AUTH,
+	AW_QUIT,
+	AW_OTHER,
+};
+
+enum mode {
+	M_COMMAND = 0,
+	M_DATA,
+	M_PASSTHROUGH,
+};
+
+struct session {
+	struct options		*opt;
+	struct loop		*loop;
+	struct conn		 client;
+	struct conn		 backend;	/* rfd: its stdout, wfd: its stdin */
+	pid_t			 child;
+	bool			 backend_started;
+	bool			 backend_cut;	/* stdin closed, output discarded */
+	bool			 backend_reaped;
+	int			 backend_status;
+	bool			 ending;	/* finish once output is flushed */
+	bool			 client_closed;
+	enum await		 await;
+	enum mode		 mode;
+	bool			 discarding;	/* over-long command, drop to LF */
+	bool			 auth_observing;/* client lines are AUTH data */
+
+	/* DATA scanner state (session.md 1.4, 2.6). */
+	bool			 bol;		/* at the start of a line */
+	bool			 prev_cr;	/* last byte forwarded was CR */
+	bool			 prev_bare;	/* last line ended in a bare LF */
+
+	/* Decisions (2.1, 2.2). */
+	struct decision		 d;
+	struct decision		 saved;		/* state at the start of RCPT */
+	bool			 rcpt_pending_revert;
+	int			 grace;
+	enum reason		 cut_reason;	/* rejection that cut the backend */
+	char			 cut_suffix[DECISION_SUFFIX_MAX];
+	unsigned		 local_replies;
+
+	/* Identity of the connection. */
+	char			 ip[SESSION_IP_MAX];
+	char			 rdns[SESSION_RDNS_MAX];
+	char			 auth_user[SESSION_USER_MAX];
+	bool			 authenticated;
+	const char		*encryption;
+
+	/* Envelope. */
+	struct smtp_addr	 sender;
+	struct smtp_addr	 rcpt;		/* the RCPT awaiting its reply */
+	struct smtp_addr	*accepted;
+	size_t			 naccepted;
+	size_t			 capaccepted;
+
+	struct ehlo_rw		 ehlo;
+	bool			 spamdyke_auth;	/* spamdyke advertised AUTH */
+
+	/* Timers (5.6). */
+	uint64_t		 start_ms;
+	uint64_t		 last_activity_ms;
+	int			 timer_id;
+	bool			 timed_out;
+
+	struct transcript	*tr;		/* full-log-dir, or NULL */
+	char *const		*backend_argv;
+	char			**backend_envp;
+};
+
+/* The options in force for this session (filters use this). */
+const struct options	*session_options(const struct session *);
+
+/*
+ * Run one whole session: connection-time filters, the backend, the relay
+ * loop, the end.  argv is the qmail-smtpd command line.  Returns the
+ * process exit status (0 after any session, 111 on internal failure).
+ */
+int	 session_run(struct options *, char *const argv[]);
+
+/* Internal to session*.c. */
+void	 session_to_client(struct session *, const char *, size_t, bool own);
+void	 session_to_backend(struct session *, const char *, size_t);
+void	 session_reply(struct session *, enum reason, int code,
+	    const char *suffix);
+void	 session_cut(struct session *);
+void	 session_end(struct session *);
+void	 session_decision_line(struct session *, enum reason,
+	    const struct smtp_addr *rcpt, const char *reason_text);
+void	 session_client_input(struct session *);
+void	 session_backend_line(struct session *, const char *, size_t);
+bool	 session_data_scan(struct session *);
+void	 session_command(struct session *, const char *raw, size_t rawlen);
+
+#endif
