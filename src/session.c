@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "config/options.h"
+#include "filters/local.h"
 #include "io/child.h"
 #include "io/loop.h"
 #include "log/decision.h"
@@ -63,8 +64,15 @@ session_to_backend(struct session *s, const char *p, size_t n)
 	if (s->tr != NULL && !s->auth_observing)
 		transcript_data(s->tr, TR_REMOTE_TO_CHILD, p, n,
 		    s->mode == M_PASSTHROUGH);
-	if (conn_queue(&s->backend, p, n) == -1)
-		log_error("out of memory - unable to allocate %zu bytes", n);
+	if (conn_send(&s->backend, p, n) == -1) {
+		if (s->backend.werr)
+			log_verror("unable to write %zu bytes to file "
+			    "descriptor %d: %s", n, s->backend.wfd,
+			    strerror(errno));
+		else
+			log_error("out of memory - unable to allocate %zu "
+			    "bytes", n);
+	}
 }
 
 void
@@ -302,6 +310,11 @@ on_io(int fd, unsigned ev, void *ctx)
 {
 	struct session *s = ctx;
 
+	if (s->dns_waiting) {
+		/* Paused (session_dns_wait): poll nothing until resumed. */
+		loop_events(s->loop, fd, 0);
+		return;
+	}
 	if (fd == s->client.rfd && (ev & IO_READ) && !s->client_closed)
 		client_read(s);
 	if (fd == s->backend.rfd && (ev & IO_READ))
@@ -354,6 +367,10 @@ on_timer(void *ctx)
 	s->timer_id = 0;
 	if (s->ending)
 		return;
+	if (s->dns_waiting) {
+		s->timer_id = loop_timer(s->loop, now + 100, on_timer, s);
+		return;
+	}
 	if (idle == 0 && s->backend_cut)
 		idle = CUT_IDLE_SECS;
 	if (idle > 0 && now >= s->last_activity_ms + (uint64_t)idle * 1000)
@@ -429,6 +446,8 @@ session_free(struct session *s)
 	conn_free(&s->backend);
 	free(s->accepted);
 	session_env_free(s->backend_envp);
+	session_dns_free(s);
+	dnsbl_free(s);
 	loop_free(s->loop);
 }
 
@@ -461,16 +480,15 @@ session_run(struct options *opt, char *const argv[])
 		transcript_config(s->tr, buf_cstr(&dump), dump.len);
 		buf_free(&dump);
 	}
+	s->fs.rdns_resolves = -2;
+	s->fs.sender_mx = -1;
 	session_identify(s);
+	/* Connection-time chain (2.3); with config-dir it runs per RCPT. */
+	session_connect_filters(s);
+	local_relay_setup(s);
 	if ((s->backend_envp = session_env_build(s)) == NULL) {
 		session_free(s);
 		return 111;
-	}
-
-	/* Connection-time chain (2.3); with config-dir it runs per RCPT. */
-	if (opt->config_dir.n == 0) {
-		chain_start(s, PH_CONNECT);
-		chain_run(s, PH_CONNECT, &s->d);
 	}
 
 	if (decision_rejecting(&s->d) && s->grace == G_NONE) {

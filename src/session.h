@@ -18,6 +18,8 @@
 #include "smtp/addr.h"
 #include "smtp/ehlo.h"
 
+struct dns_resolver;
+struct dns_result;
 struct loop;
 struct options;
 struct transcript;
@@ -78,12 +80,18 @@ struct session {
 	enum reason		 cut_reason;	/* rejection that cut the backend */
 	char			 cut_suffix[DECISION_SUFFIX_MAX];
 	unsigned		 local_replies;
+	long			 retry_hint;	/* graylist-retry-hint, -1: none */
 
 	/* Identity of the connection. */
 	char			 ip[SESSION_IP_MAX];
+	char			 remote_name[SESSION_RDNS_MAX]; /* 1.3 text */
+	bool			 ip_rewritten;	/* TCPREMOTEIP from a lookup */
 	char			 rdns[SESSION_RDNS_MAX];
 	char			 auth_user[SESSION_USER_MAX];
 	bool			 authenticated;
+	bool			 relay_allowed;	/* 5.2 */
+	bool			 relay_injected;/* RELAYCLIENT= for qmail */
+	char			 relay_suffix[256];
 	const char		*encryption;
 
 	/* Envelope. */
@@ -102,6 +110,13 @@ struct session {
 	int			 timer_id;
 	bool			 timed_out;
 
+	/* Asynchronous filter work (DNS, 6). */
+	struct dns_resolver	*dns;
+	unsigned		 dns_pending;	/* lookups started, not done */
+	bool			 dns_waiting;	/* relay paused for filter DNS */
+	struct filter_state	 fs;
+	void			*zones;		/* filters/dnsbl.c state */
+
 	struct transcript	*tr;		/* full-log-dir, or NULL */
 	char *const		*backend_argv;
 	char			**backend_envp;
@@ -116,6 +131,22 @@ const struct options	*session_options(const struct session *);
  * process exit status (0 after any session, 111 on internal failure).
  */
 int	 session_run(struct options *, char *const argv[]);
+
+/*
+ * Start a DNS lookup for a filter; cb runs once from the loop with the
+ * result and a copy of arg (arglen bytes).  Counted in dns_pending until
+ * then.  0 started, -1 not started (DNS off, bad name, no memory): cb does
+ * not run and the filter sees no result.
+ */
+typedef void	 session_dns_cb(struct session *, const struct dns_result *,
+		    void *arg);
+int	 session_lookup(struct session *, const char *name, unsigned types,
+	    unsigned prefer, session_dns_cb *, const void *arg, size_t arglen);
+/* Run the loop until every filter lookup has finished. */
+void	 session_dns_wait(struct session *);
+/* The connection-time chain (2.3) with its DNS work and the delay (5.5). */
+void	 session_connect_filters(struct session *);
+void	 session_dns_free(struct session *);
 
 /* Internal to session*.c. */
 void	 session_to_client(struct session *, const char *, size_t, bool own);

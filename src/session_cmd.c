@@ -8,6 +8,7 @@
  * processed.  Pending rejections are delivered following the grace table
  * of 2.2; once the backend is cut off every command is answered locally.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "config/options.h"
@@ -173,8 +174,11 @@ cmd_mail(struct session *s, const char *arg, size_t argn, const char *raw,
 {
 	smtp_addr_parse(arg, argn, &s->sender);
 	/* 2.4: filters run only for a sender with a local part. */
-	if (s->sender.local[0] != '\0' && s->opt->config_dir.n == 0)
+	if (s->sender.local[0] != '\0' && s->opt->config_dir.n == 0) {
+		chain_start(s, PH_MAIL);
+		session_dns_wait(s);
 		chain_run(s, PH_MAIL, &s->d);
+	}
 	if (decision_rejecting(&s->d) && s->grace <= G_AFTER_MAIL) {
 		reject_and_cut(s, 250);
 		return;
@@ -186,7 +190,8 @@ static void
 cmd_rcpt(struct session *s, const char *line, size_t n, const char *arg,
     size_t argn, const char *raw, size_t rawlen)
 {
-	char esc[CMD_LINE_MAX + 1];
+	char esc[CMD_LINE_MAX + 1], detail[DECISION_DETAIL_MAX], hint[64] = "";
+	enum reason r;
 
 	smtp_addr_parse(arg, argn, &s->rcpt);
 	if (s->rcpt.local[0] == '\0') {
@@ -198,9 +203,26 @@ cmd_rcpt(struct session *s, const char *line, size_t n, const char *arg,
 	s->saved = s->d;
 	s->rcpt_pending_revert = true;
 	chain_run(s, PH_RCPT, &s->d);
+	/*
+	 * Improvement (2.5 step 7): require-auth and reject-all are
+	 * evaluated again after the whitelists and before the reply, so an
+	 * unauthenticated session under require-auth never gets a
+	 * recipient accepted.
+	 */
+	if (s->opt->filter_level == FL_REQUIRE_AUTH && !s->d.locked)
+		filter_level.decide(s, PH_RCPT, &s->d);
 	if (s->d.state <= D_REJECT && decision_rejecting(&s->d)) {
 		refuse_rcpt(s, s->d.reason, 0, s->d.suffix, s->d.detail);
 		s->grace = G_EXPIRED;
+		return;
+	}
+	r = recipient_filters(s, s->d.state > D_REJECT, detail,
+	    sizeof(detail));
+	if (r != R_NONE) {
+		if (r == R_GRAYLISTED && s->retry_hint >= 0)
+			snprintf(hint, sizeof(hint), " Retry after %ld "
+			    "seconds.", s->retry_hint);
+		refuse_rcpt(s, r, 0, hint, detail);
 		return;
 	}
 	forward_line(s, raw, rawlen, AW_RCPT);

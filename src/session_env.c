@@ -7,6 +7,7 @@
  * removed, and RELAYCLIENT= is added when spamdyke grants relaying.
  */
 #include <arpa/inet.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,7 +80,8 @@ session_identify(struct session *s)
 		str_lcpy(s->ip, "127.0.0.1", sizeof(s->ip));
 		return;
 	}
-	/* Names are resolved by the DNS filters; until then: unknown. */
+	/* Any other text is a name, looked up later (session_dns.c). */
+	str_lcpy(s->remote_name, v, sizeof(s->remote_name));
 }
 
 /* Does the incoming environment have RELAYCLIENT (name, any case)? */
@@ -103,7 +105,7 @@ inject_relayclient(const struct session *s)
 
 	if (has_relayclient())
 		return false;
-	if (opt->relay_level == RL_ALLOW_ALL)
+	if (s->relay_injected)
 		return true;
 	/* spamdyke enforces relaying itself when it may process AUTH. */
 	if (opt->smtp_auth_level >= AL_ONDEMAND &&
@@ -131,6 +133,14 @@ session_env_build(struct session *s)
 		/* Improvement: removal never duplicates another entry. */
 		if (!smtps_done && str_prefix_ci(e, strlen(e), "SMTPS")) {
 			smtps_done = true;
+			continue;
+		}
+		if (s->ip_rewritten && strncmp(e, "TCPREMOTEIP=", 12) == 0) {
+			size_t len = 12 + strlen(s->ip) + 1;
+
+			if ((env[k] = malloc(len)) != NULL)
+				snprintf(env[k], len, "TCPREMOTEIP=%s", s->ip);
+			k++;
 			continue;
 		}
 		if (strncmp(e, "TCPLOCALPORT=", 13) == 0) {

@@ -11,7 +11,25 @@
 #include "util/str.h"
 
 static const struct filter *const chain[] = {
-	&filter_level,		/* 2.3 row 1, 2.4 step 2, 2.5 */
+	&filter_level,			/* 2.3 row 1, 2.4 step 2, 2.5 */
+	&filter_rdns_missing,		/* row 2 */
+	&filter_ip_in_cc_rdns,		/* row 3 */
+	&filter_rdns_whitelist,		/* rows 4-6 */
+	&filter_rdns_blacklist,		/* rows 7-9 */
+	&filter_ip_whitelist,		/* row 10 */
+	&filter_ip_blacklist,		/* row 11 */
+	&filter_keyword_whitelist,	/* row 12 */
+	&filter_keyword_blacklist,	/* row 13 */
+	&filter_rdns_resolve,		/* row 14 */
+	&filter_rwl,			/* row 15 */
+	&filter_sender_whitelist,	/* 2.4 step 3 */
+	&filter_rhswl,			/* row 16, 2.4 step 4 */
+	&filter_rbl,			/* row 17 */
+	&filter_sender_blacklist,	/* 2.4 step 5 */
+	&filter_rhsbl,			/* row 18, 2.4 step 6 */
+	&filter_reject_sender,		/* 2.4 step 7 */
+	&filter_earlytalker,		/* row 19 */
+	&filter_recipient_whitelist,	/* 2.5 step 4 */
 };
 
 void

@@ -49,6 +49,26 @@ enum grace {
 #define PH_MAIL		0x2u
 #define PH_RCPT		0x4u
 #define PH_DATA		0x8u
+#define PH_RDNS		0x10u	/* start() only: the rDNS name is known */
+#define PH_GREETING	0x20u	/* row 19: after the greeting-delay wait */
+
+/* What a DNS list said (session.md 6.4). */
+struct dnsbl_hit {
+	bool		 hit;
+	char		 list[256];	/* the zone that answered */
+	char		 domain[256];	/* RHS lists: the candidate listed */
+	char		 txt[256];	/* sanitised TXT text, may be empty */
+};
+
+/* Results of asynchronous filter work, kept for decide(). */
+struct filter_state {
+	int		 rdns_resolves;	/* DNS_FOUND/.., or -2: not asked */
+	struct dnsbl_hit rwl, rbl, rhswl, rhsbl;	/* connection time */
+	struct dnsbl_hit s_rhswl, s_rhsbl;		/* sender domain */
+	int		 sender_mx;	/* 1 valid, 0 invalid, -1 not asked */
+	bool		 early_talk;	/* data arrived during the delay */
+	long		 delay_used;	/* greeting-delay-secs waited */
+};
 
 enum filter_kind {
 	FK_BLOCK,	/* runs while state < REJECT (2.1 rule 1) */
@@ -91,7 +111,36 @@ void	 chain_start(struct session *, unsigned phase);
 /* Run the filters of this phase in specification order (2.3, 2.4, 2.5). */
 void	 chain_run(struct session *, unsigned phase, struct decision *);
 
-/* Filter families (one file each). */
+/* Release what the DNS list filters keep for a session. */
+void	 dnsbl_free(struct session *);
+
+/* Filter families (one file each), in chain order. */
 extern const struct filter	filter_level;
+extern const struct filter	filter_rdns_missing;
+extern const struct filter	filter_ip_in_cc_rdns;
+extern const struct filter	filter_rdns_whitelist;
+extern const struct filter	filter_rdns_blacklist;
+extern const struct filter	filter_ip_whitelist;
+extern const struct filter	filter_ip_blacklist;
+extern const struct filter	filter_keyword_whitelist;
+extern const struct filter	filter_keyword_blacklist;
+extern const struct filter	filter_rdns_resolve;
+extern const struct filter	filter_rwl;
+extern const struct filter	filter_rhswl;
+extern const struct filter	filter_rbl;
+extern const struct filter	filter_rhsbl;
+extern const struct filter	filter_earlytalker;
+extern const struct filter	filter_sender_whitelist;
+extern const struct filter	filter_sender_blacklist;
+extern const struct filter	filter_reject_sender;
+extern const struct filter	filter_recipient_whitelist;
+
+/*
+ * The recipient filters of 2.5 step 5b (all of them) or step 6 (only
+ * validity), with the precedence of the table there.  Returns the reason
+ * of the refusal, R_NONE to accept; detail gets the log reason field.
+ */
+enum reason	 recipient_filters(struct session *, bool only_validity,
+		    char *detail, size_t detaillen);
 
 #endif

@@ -28,11 +28,11 @@ level_decide(struct session *s, unsigned phase, struct decision *d)
 		break;
 	case FL_REQUIRE_AUTH:
 		/* Overrides whitelists, never an authenticated session. */
-		if (d->state != D_AUTHENTICATED &&
-		    d->reason != R_AUTH_REQUIRED) {
+		if (d->state == D_AUTHENTICATED)
+			break;
+		if (d->state != D_REJECT || d->reason != R_AUTH_REQUIRED)
 			log_filter("FILTER_AUTH_REQUIRED");
-			decision_reject(d, R_AUTH_REQUIRED, NULL, NULL);
-		}
+		decision_reject(d, R_AUTH_REQUIRED, NULL, NULL);
 		break;
 	case FL_REJECT_ALL:
 		log_filter("FILTER_REJECT_ALL");

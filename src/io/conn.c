@@ -67,6 +67,32 @@ conn_queue(struct conn *c, const void *p, size_t n)
 	return buf_append(&c->out, p, n);
 }
 
+#define DIRECT_MIN	4096	/* smaller chunks are queued and batched */
+
+int
+conn_send(struct conn *c, const void *p, size_t n)
+{
+	const char *q = p;
+	ssize_t w;
+
+	if (c->werr)
+		return 0;
+	if (c->out.len == 0 && n >= DIRECT_MIN) {
+		do {
+			w = c->ops != NULL ? c->ops->write(c, q, n) :
+			    write(c->wfd, q, n);
+		} while (w == -1 && errno == EINTR);
+		if (w > 0) {
+			q += w;
+			n -= (size_t)w;
+		} else if (w == -1 && errno != EAGAIN && errno != EWOULDBLOCK) {
+			c->werr = true;
+			return -1;
+		}
+	}
+	return n > 0 ? buf_append(&c->out, q, n) : 0;
+}
+
 int
 conn_flush(struct conn *c)
 {

@@ -47,6 +47,12 @@ void	 conn_init(struct conn *, int rfd, int wfd, size_t inmax,
 ssize_t	 conn_fill(struct conn *, size_t want);
 /* Queue bytes for writing; -1 when out would pass its ceiling. */
 int	 conn_queue(struct conn *, const void *, size_t);
+/*
+ * Send bytes: written at once when nothing is queued and the chunk is
+ * large (no copy on the relay path), the rest queued.  0 ok, -1 when the
+ * write failed (werr set, errno kept) or out would pass its ceiling.
+ */
+int	 conn_send(struct conn *, const void *, size_t);
 /* Write as much of out as possible: 0 all written, 1 more pending, -1 error. */
 int	 conn_flush(struct conn *);
 /* Bytes waiting in out. */
