@@ -114,6 +114,7 @@ struct session {
 	struct dns_resolver	*dns;
 	unsigned		 dns_pending;	/* lookups started, not done */
 	bool			 dns_waiting;	/* relay paused for filter DNS */
+	void			*dnsq;		/* session_dns.c bookkeeping */
 	struct filter_state	 fs;
 	void			*zones;		/* filters/dnsbl.c state */
 

@@ -23,12 +23,30 @@
 #include "util/ip.h"
 #include "util/str.h"
 
+_Static_assert(DL_NONE == (int)DNS_LEVEL_NONE &&
+    DL_AGGRESSIVE == (int)DNS_LEVEL_AGGRESSIVE &&
+    DS_REJECT == (int)DNS_SPOOF_REJECT, "option and resolver enums differ");
+
 struct pending {
 	struct session	*s;
 	session_dns_cb	*cb;
+	struct pending	*prev, *next;	/* s->dnsq: freed if never answered */
 	size_t		 arglen;
 	/* arg bytes follow */
 };
+
+static void
+unlink_pending(struct pending *p)
+{
+	struct session *s = p->s;
+
+	if (p->prev != NULL)
+		p->prev->next = p->next;
+	else
+		s->dnsq = p->next;
+	if (p->next != NULL)
+		p->next->prev = p->prev;
+}
 
 static unsigned
 qt_bits(unsigned qt)
@@ -97,6 +115,7 @@ lookup_done(const struct dns_result *res, void *ctx)
 	struct session *s = p->s;
 
 	s->dns_pending--;
+	unlink_pending(p);
 	p->cb(s, res, p + 1);
 	free(p);
 }
@@ -120,6 +139,11 @@ session_lookup(struct session *s, const char *name, unsigned types,
 		free(p);
 		return -1;
 	}
+	p->prev = NULL;
+	p->next = s->dnsq;
+	if (p->next != NULL)
+		p->next->prev = p;
+	s->dnsq = p;
 	s->dns_pending++;
 	return 0;
 }
@@ -142,9 +166,15 @@ session_dns_wait(struct session *s)
 void
 session_dns_free(struct session *s)
 {
+	struct pending *p;
+
 	if (s->dns != NULL)
-		dns_free(s->dns);
+		dns_free(s->dns);	/* cancels without callbacks */
 	s->dns = NULL;
+	while ((p = s->dnsq) != NULL) {
+		s->dnsq = p->next;
+		free(p);
+	}
 	s->dns_pending = 0;
 }
 

@@ -126,8 +126,12 @@ for t in "$build"/tests/unit/test_*; do
 		continue
 	fi
 	found=1
-	CMOCKA_MESSAGE_OUTPUT=TAP run_tap "$(basename "$t")" \
-	    "${UNIT_TIMEOUT:-120}" "$t"
+	# Unit tests find their fixtures from the source tree.
+	cd "$root" || exit 1
+	run_tap "$(basename "$t")" "${UNIT_TIMEOUT:-120}" env \
+	    CMOCKA_MESSAGE_OUTPUT=TAP SPAMDYKE_SRCDIR="$root" \
+	    TOP_SRCDIR="$root" "$t"
+	cd "$OLDPWD" || exit 1
 done
 [ "$found" = 1 ] || echo "# no unit test programs in $build/tests/unit"
 

@@ -61,12 +61,14 @@ eq_ci(const char *a, const char *b, size_t n)
 static bool
 digits3(const char **p, const char *end, unsigned *v)
 {
-	const char *s = *p;
+	const char *s = *p, *q = s;
+	unsigned n = 0;
 
-	*v = 0;
-	while (*p < end && *p - s < 3 && isdig((unsigned char)**p))
-		*v = *v * 10 + (unsigned)(*(*p)++ - '0');
-	return *p > s;
+	while (q < end && q - s < 3 && isdig((unsigned char)*q))
+		n = n * 10 + (unsigned)(*q++ - '0');
+	*p = q;
+	*v = n;
+	return q > s;
 }
 
 /*
@@ -95,29 +97,33 @@ octet_parse(const char *p, const char *end, struct octet *o)
 	return true;
 }
 
-/* Read a run of items separated by '.'; returns how many (at most max). */
+/*
+ * Read up to max '.'-separated items of at most width bytes from [0-9]
+ * (and '-' when dash) into start/stop; stop at the first byte that does
+ * not fit.  Returns how many were read.
+ */
 static size_t
 items(const char **p, const char *end, const char **start,
     const char **stop, size_t max, size_t width, bool dash)
 {
-	const char *s;
-	size_t n = 0;
+	const char *s, *lim;
+	size_t n;
 
-	while (n < max) {
+	for (n = 0; n < max; n++) {
 		if (n > 0) {
 			if (*p >= end || **p != '.')
 				break;
 			(*p)++;
 		}
 		s = *p;
-		while (*p < end && (size_t)(*p - s) < width &&
-		    (isdig((unsigned char)**p) || (dash && **p == '-')))
+		lim = (size_t)(end - s) > width ? s + width : end;
+		while (*p < lim && (isdig((unsigned char)**p) ||
+		    (dash && **p == '-')))
 			(*p)++;
 		if (*p == s)
 			break;
 		start[n] = s;
 		stop[n] = *p;
-		n++;
 	}
 	return n;
 }
@@ -166,28 +172,27 @@ v4_match(const unsigned char ip[4], const char *p, const char *end)
 
 /*
  * Improvement (IPv6): is the first token an IPv6 address, optionally in
- * brackets and with /len?  1 yes (*hit set), 0 not an IPv6 entry.
+ * brackets and with /len?  colon is the line's first ':'.  1 yes (*hit
+ * set), 0 not an IPv6 entry.
  */
 static int
-v6_entry(const struct ipctx *x, const char *line, size_t len, bool *hit)
+v6_entry(const struct ipctx *x, const char *line, const char *end,
+    const char *colon, bool *hit)
 {
 	char tok[64];
 	struct ip_addr net;
-	size_t n = 0;
+	const char *p;
 	unsigned bits;
-	bool colon = false;
 
-	while (n < len && !isblank_ws((unsigned char)line[n])) {
-		if (line[n] == ':')
-			colon = true;
-		else if (line[n] == '\0')
-			return 0;
-		n++;
-	}
-	if (!colon || n >= sizeof(tok))
+	for (p = line; p < colon; p++)
+		if (isblank_ws((unsigned char)*p) || *p == '\0')
+			return 0;	/* the ':' is not in the first token */
+	while (p < end && !isblank_ws((unsigned char)*p) && *p != '\0')
+		p++;
+	if ((size_t)(p - line) >= sizeof(tok))
 		return 0;
-	memcpy(tok, line, n);
-	tok[n] = '\0';
+	memcpy(tok, line, (size_t)(p - line));
+	tok[p - line] = '\0';
 	if (ip_parse_cidr(tok, &net, &bits) == -1)
 		return 0;
 	*hit = x->valid && ip_cidr_match(&x->ip, &net, bits);
@@ -214,19 +219,20 @@ name_rule(const struct ipctx *x, const char *p, size_t n)
 static bool
 line_match(const struct ipctx *x, const char *line, size_t len)
 {
-	const char *end = line + len, *p, *at;
+	const char *end = line + len, *p, *at, *colon;
 	const char *info = x->c->info;
 	bool hit;
 
-	if (v6_entry(x, line, len, &hit))
+	colon = memchr(line, ':', len);
+	if (colon != NULL && v6_entry(x, line, end, colon, &hit))
 		return hit;
 	/* The client must be a dotted quad, even for ':' and '=' lines. */
 	if (!x->valid || x->ip.family != AF_INET || len == 0)
 		return false;
-	if (line[0] == ':')
+	if (colon == line)
 		return true;
-	if ((p = memchr(line, ':', len)) != NULL)
-		end = p;
+	if (colon != NULL)
+		end = colon;
 	p = line;
 	if ((at = memchr(p, '@', (size_t)(end - p))) != NULL) {
 		if (info == NULL || strlen(info) != (size_t)(at - p) ||

@@ -225,27 +225,42 @@ subkeyword(const char *name, size_t n, size_t t, const char *kw, size_t m)
 	return false;
 }
 
+/* The name as the keyword rule sees it: length and T (5.3 step 2). */
+struct kwname {
+	const char	*s;
+	size_t		 n;
+	size_t		 t;
+	bool		 ok;		/* at least two dots */
+};
+
+static void
+kwname_init(struct kwname *nm, const char *rdns)
+{
+	const char *last = NULL, *prev = NULL, *p;
+
+	nm->s = rdns;
+	nm->n = rdns != NULL ? strlen(rdns) : 0;
+	for (p = rdns; p != NULL && (p = strchr(p, '.')) != NULL; p++) {
+		prev = last;
+		last = p;
+	}
+	nm->ok = prev != NULL;
+	nm->t = prev != NULL ? (size_t)(prev + 1 - rdns) : 0;
+}
+
 /*
  * 5.3 steps 2-5.  Improvement: keywords compare case-insensitively.  A
  * pattern without any sub-keyword (only spaces) matches nothing (files.md
  * 0: such a line is an entry that matches nothing).
  */
-bool
-match_keyword_line(const char *rdns, const char *pat, size_t len)
+static bool
+kw_match(const struct kwname *nm, const char *pat, size_t len)
 {
-	const char *last = NULL, *prev = NULL, *p, *end = pat + len, *s;
-	size_t n, t, nkw = 0;
+	const char *p, *end = pat + len, *s;
+	size_t nkw = 0;
 
-	if (rdns == NULL)
+	if (!nm->ok)
 		return false;
-	n = strlen(rdns);
-	for (p = rdns; (p = strchr(p, '.')) != NULL; p++) {
-		prev = last;
-		last = p;
-	}
-	if (prev == NULL)
-		return false;
-	t = (size_t)(prev + 1 - rdns);
 	for (p = pat; p < end; p = s) {
 		while (p < end && *p == ' ')
 			p++;
@@ -253,17 +268,26 @@ match_keyword_line(const char *rdns, const char *pat, size_t len)
 			;
 		if (s == p)
 			continue;
-		if (!subkeyword(rdns, n, t, p, (size_t)(s - p)))
+		if (!subkeyword(nm->s, nm->n, nm->t, p, (size_t)(s - p)))
 			return false;
 		nkw++;
 	}
 	return nkw > 0;
 }
 
+bool
+match_keyword_line(const char *rdns, const char *pat, size_t len)
+{
+	struct kwname nm;
+
+	kwname_init(&nm, rdns);
+	return kw_match(&nm, pat, len);
+}
+
 static bool
 kw_pred(const char *line, size_t len, void *ctx)
 {
-	return match_keyword_line(ctx, line, len);
+	return kw_match(ctx, line, len);
 }
 
 int
@@ -271,11 +295,14 @@ match_keyword(const char *ip, const char *rdns,
     const struct strlist *entries, const struct strlist *files,
     struct match_result *res)
 {
+	struct kwname nm;
+
 	res->src = MS_NONE;
 	res->entry[0] = res->file[0] = res->path[0] = '\0';
 	res->line = 0;
 	if (!match_ip_in_name(ip, rdns))
 		return 0;
-	return match_lists(entries, files, "keywords file", kw_pred,
-	    (void *)(uintptr_t)rdns, res);
+	kwname_init(&nm, rdns);
+	return match_lists(entries, files, "keywords file", kw_pred, &nm,
+	    res);
 }

@@ -107,8 +107,10 @@ id_test(struct qrv *q, const struct owner *o, const char *path, int type,
 			    strlen(path)));
 			return T_DENIED;
 		default:
-			qrv_error("unable to stat %s: %s", qrv_esc(path,
-			    strlen(path)), strerror(e));
+			/* S10: the path may come from a .qmail file. */
+			qrv_error("unable to stat %s: %s", q->excessive ?
+			    qrv_esc(path, strlen(path)) : "a file as the owner",
+			    strerror(e));
 			return T_ERROR;
 		}
 	}

@@ -47,7 +47,7 @@ static const struct optrow {
 	const char	*name;
 	char		 flag;
 	enum optkind	 kind;
-	size_t		 off;		/* struct qlist or struct qpath */
+	size_t		 off;		/* of a qlist or a qpath */
 	const char	*def;
 	const char	*help;
 } optrows[] = {
@@ -175,7 +175,7 @@ startup(struct qrv *q)
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	signal(SIGCHLD, SIG_DFL);	/* or waitpid() could not reap */
 	signal(SIGALRM, SIG_DFL);
-	signal(SIGPIPE, SIG_IGN);	/* a closed stdout is no reason to die */
+	signal(SIGPIPE, SIG_IGN);	/* a closed stdout: still exit right */
 	clock_gettime(CLOCK_MONOTONIC, &q->start);
 	if ((rc = getenv("RELAYCLIENT")) != NULL &&
 	    (q->relayclient = str_dup(rc)) == NULL)

@@ -64,8 +64,7 @@ pw_lookup(const char *name, struct passwd **pw)
 	case EPERM:
 		return 0;
 	default:
-		qrv_error("unable to look up user %s: %s", name,
-		    strerror(errno));
+		qrv_error("passwd lookup failed: %s", strerror(errno));
 		return -1;
 	}
 }
@@ -103,7 +102,7 @@ pw_candidate(struct qrv *q, const char *u, size_t n, struct owner *o,
 	}
 	if (stat(pw->pw_dir, &st) == -1) {
 		if (temporary(errno)) {
-			qrv_warn(q, "temporary error on home of %s: %s", name,
+			qrv_warn(q, "temporary error on a passwd home: %s",
 			    strerror(errno));
 			*res = QR_UNAVAILABLE;
 			return -1;
@@ -169,12 +168,12 @@ owner_find(struct qrv *q, struct eval *e)
 	/* C4 */
 	if (o->uid == 0) {
 		qrv_step(q, "C4");
-		qrv_warn(q, "owner of %s@%s has uid 0", u, d);
+		qrv_warn(q, "the owner has uid 0");
 		return QR_UNAVAILABLE;
 	}
 	if (buf_cstr(&o->home)[0] != '/') {
 		qrv_step(q, "C4");
-		qrv_warn(q, "home of %s@%s is not absolute", u, d);
+		qrv_warn(q, "the owner's home is not absolute");
 		return QR_INVALID;
 	}
 	return QR_NEXT;

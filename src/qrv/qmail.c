@@ -153,6 +153,8 @@ qm_local(struct qrv *q, const char *dom)
 	size_t nexist;
 	int rc;
 
+	if (dom[0] == '\0')
+		return 0;		/* an empty domain is never local */
 	if ((rc = qm_listed(q, &q->locals, dom, &nexist)) != 0 || nexist > 0)
 		return rc;
 	/* Improvement: qmail's fallback when there is no locals file (B3). */
@@ -338,7 +340,7 @@ assign_lookup(struct qrv *q, struct cdb *c, const char *u, const char *d,
 		qrv_die("out of memory");
 	str_lower(key.data, key.len);
 	if ((rc = find(c, key.data, key.len, &data)) == 1) {
-		qrv_step(q, "C1exact");
+		qrv_step(q, "C1");
 		qrv_excess(q, "users/cdb exact entry for %s", u);
 		if (!parse_assign(data.data, data.len, "", o))
 			rc = -1;
@@ -360,7 +362,7 @@ assign_lookup(struct qrv *q, struct cdb *c, const char *u, const char *d,
 		if (n == 0)
 			goto out;
 	}
-	qrv_step(q, "C1wild");
+	qrv_step(q, "C1");
 	qrv_excess(q, "users/cdb wildcard entry for %s, prefix length %zu",
 	    u, n);
 	if (!parse_assign(data.data, data.len, u + n, o)) {

@@ -5,7 +5,7 @@
  * Modules: main.c (start-up hygiene, options, operands), msg.c (stdout
  * messages), ident.c (root / caller / owner identities and the access test
  * P4), qmail.c (control files and users/cdb), owner.c (step C), validate.c
- * (steps A, B, D-G and I), vpop.c (step H and the child runner).
+ * (steps A, B, D-F), deliver.c (G, I), vpop.c (H and the child runner).
  * It links only util/.
  */
 #ifndef SPAMDYKE_QRV_QRV_H
@@ -52,7 +52,7 @@
 #define QRV_MAX_EVALS	64		/* evaluations per run (A3) */
 #define QRV_MAX_LINES	65536		/* lines read per file (S6) */
 #define QRV_MAX_LINE	65535		/* bytes per line (S6) */
-#define QRV_MAX_QMAIL	(1024 * 1024)	/* .qmail, defaultdelivery (S6) */
+#define QRV_MAX_QMAIL	(1024 * 1024)	/* .qmail, defaultdelivery */
 #define QRV_MAX_ASSIGN	65536		/* users/cdb data (S6) */
 #define QRV_MAX_OUTPUT	16384		/* child output kept (S8) */
 #define QRV_MAX_WORD	4095		/* command word (P6) */
@@ -65,14 +65,14 @@ enum qrv_res {
 	QR_INVALID = 2,
 	QR_UNAVAILABLE = 3,
 	QR_ERROR = 255,
-	QR_ABORT = 256,		/* budget spent: the whole run ends, exit 0 */
+	QR_ABORT = 256,		/* budget spent: the run ends, exit 0 */
 	QR_NEXT = 257		/* internal: no outcome yet, go on */
 };
 
 /* A file named by an option or by default. */
 struct qpath {
 	const char	*path;
-	int		 fd;	/* >= 0: opened and checked at start-up (S4) */
+	int		 fd;	/* >= 0: opened and checked (S4) */
 };
 
 struct qlist {
@@ -85,20 +85,20 @@ struct qrv {
 	struct qlist	 locals;
 	struct qlist	 virtualdomains;
 	struct qlist	 assign;
-	struct qlist	 rcpthosts;		/* accepted, ignored */
-	struct qlist	 morercpthosts;		/* accepted, ignored */
+	struct qlist	 rcpthosts;	/* accepted, ignored */
+	struct qlist	 morercpthosts;	/* accepted, ignored */
 	struct qpath	 defaultdelivery;
 	struct qpath	 envnoathost;
 	struct qpath	 me;
 	int		 verbose;
 	bool		 diag_wanted;
-	bool		 excessive;	/* excessive build, -v -v, real uid 0 */
-	bool		 diag;		/* excessive build, -d, real uid 0 */
+	bool		 excessive;	/* built in, -v -v, real uid 0 */
+	bool		 diag;		/* built in, -d, real uid 0 */
 	uid_t		 ruid;
 	gid_t		 rgid;
 	uid_t		 euid;
 	bool		 privileged;	/* effective uid 0 at start */
-	gid_t		*groups;	/* the caller's supplementary groups */
+	gid_t		*groups;	/* caller's supplementary groups */
 	int		 ngroups;
 	char		*relayclient;	/* NULL when unset */
 	const char	*arg_domain;
@@ -106,7 +106,7 @@ struct qrv {
 	char		*resolved;	/* top-level U after routing */
 	struct timespec	 start;
 	unsigned	 evals;
-	struct buf	 path;		/* diag: labels of the steps taken */
+	struct buf	 path;		/* diag: the steps taken */
 };
 
 /* The recipient's owner, as qmail-lspawn would hand it to qmail-local. */
@@ -116,7 +116,7 @@ struct owner {
 	struct buf	 home;
 	struct buf	 dash;
 	struct buf	 ext;
-	bool		 vpop_prefix;	/* users/cdb wildcard "D-" (C1.5) */
+	bool		 vpop_prefix;	/* wildcard "D-" (C1.5) */
 };
 
 /* Entry addresses of the evaluations that led here (A1). */
@@ -136,7 +136,7 @@ struct eval {
 	bool			 vdom_self;
 	bool			 percent;
 	struct owner		 own;
-	enum qrv_res		 remembered;	/* I4 / H7; QR_NEXT = none */
+	enum qrv_res		 remembered;	/* I4, H7; NEXT: none */
 };
 
 /* msg.c: every message goes to stdout, one line each (1.4). */
@@ -210,9 +210,11 @@ enum qrv_res	 owner_find(struct qrv *, struct eval *);
 void		 owner_init(struct owner *);
 void		 owner_free(struct owner *);
 
-/* validate.c */
+/* validate.c: step A onwards for U@D, given the chain that led here. */
 enum qrv_res	 qrv_validate(struct qrv *, const char *u, const char *d,
 		    const struct chain *);
+/* Replace b's contents with n bytes of s (exits on out of memory). */
+void		 qrv_setbuf(struct buf *b, const char *s, size_t n);
 /* Milliseconds since start. */
 long long	 qrv_elapsed(const struct qrv *);
 /* P7: split at the last '@'. */
@@ -223,6 +225,10 @@ bool	 addr_same(const char *u1, const char *d1, const char *u2,
 /* Validate a target found in a forward, an alias or an action. */
 enum qrv_res	 qrv_follow(struct qrv *, struct eval *, const char *u,
 		    const char *d);
+
+/* deliver.c: step G over a .qmail text; the result, never QR_NEXT. */
+enum qrv_res	 qrv_deliver(struct qrv *, struct eval *, const char *text,
+		    size_t n, bool fwd_only);
 
 /* vpop.c: step H.  words[0] is the command; nargs arguments follow. */
 enum qrv_res	 vpop_deliver(struct qrv *, struct eval *,

@@ -46,8 +46,8 @@ struct file_lines {
 	size_t		 max_lines;
 	size_t		 nlines;
 	bool		 eof;
-	bool		 capped;	/* stopped at max_lines with data left */
-	bool		 skipped;	/* at least one over-long line skipped */
+	bool		 capped;	/* stopped at max_lines */
+	bool		 skipped;	/* an over-long line was skipped */
 };
 
 void	 file_lines_fd(struct file_lines *, int fd, size_t max_line,
@@ -58,7 +58,8 @@ void	 file_lines_mem(struct file_lines *, const char *, size_t,
  * Next line: 1 with *line and *len set (valid until the next call, NUL
  * terminated), 0 at the end, -1 read error (errno).
  */
-int	 file_lines_next(struct file_lines *, const char **line, size_t *len);
+int	 file_lines_next(struct file_lines *, const char **line,
+	    size_t *len);
 void	 file_lines_free(struct file_lines *);
 
 #endif

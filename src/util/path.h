@@ -13,13 +13,14 @@
 
 #include "util/buf.h"
 
-/* Is part (n bytes) one safe path component: not "", ".", "..", no '/' or NUL? */
+/* Is part (n bytes) one plain component: not "", ".", "..", no '/', NUL? */
 bool	 path_part_ok(const char *part, size_t n);
 /*
  * Replace out's contents with dir + "/" + part (n bytes).  0 ok; -1 with
  * errno EINVAL when part is not path_part_ok(), ENAMETOOLONG when the
  * result does not fit under out's max.
  */
-int	 path_join(struct buf *out, const char *dir, const char *part, size_t n);
+int	 path_join(struct buf *out, const char *dir, const char *part,
+	    size_t n);
 
 #endif

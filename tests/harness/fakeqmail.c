@@ -212,10 +212,22 @@ unescape(char *s)
 		}
 		r++;
 		switch (*r) {
-		case 'r':	*w++ = '\r'; r++; break;
-		case 'n':	*w++ = '\n'; r++; break;
-		case 't':	*w++ = '\t'; r++; break;
-		case '0':	*w++ = '\0'; r++; break;
+		case 'r':
+			*w++ = '\r';
+			r++;
+			break;
+		case 'n':
+			*w++ = '\n';
+			r++;
+			break;
+		case 't':
+			*w++ = '\t';
+			r++;
+			break;
+		case '0':
+			*w++ = '\0';
+			r++;
+			break;
 		case 'x':
 			if (isxdigit((unsigned char)r[1]) &&
 			    isxdigit((unsigned char)r[2]) &&
@@ -226,7 +238,9 @@ unescape(char *s)
 			}
 			*w++ = '\\';
 			break;
-		default:	*w++ = *r++; break;
+		default:
+			*w++ = *r++;
+			break;
 		}
 	}
 	*w = '\0';
@@ -710,9 +724,9 @@ blast(struct msg *m)
 		end = inbuf + inlen;
 		while (p < end) {
 			if (state == 0) {
-				for (q = p; q < end && *q != '\r' &&
-				    *q != '\n'; q++)
-					;
+				q = p;
+				while (q < end && *q != '\r' && *q != '\n')
+					q++;
 				msg_put(m, p, (size_t)(q - p));
 				if ((p = q) == end)
 					break;
@@ -950,8 +964,8 @@ smtp_auth(const char *arg)
 		return;
 	}
 	sp = strchr(arg, ' ');
-	if (strncasecmp(arg, "LOGIN", 5) == 0 && (arg[5] == '\0' ||
-	    arg[5] == ' ')) {
+	if (strncasecmp(arg, "LOGIN", 5) == 0 &&
+	    (arg[5] == '\0' || arg[5] == ' ')) {
 		if (sp != NULL) {
 			if (b64decode(sp + 1, &user, &n) == -1) {
 				reply("501 malformed auth input (#5.5.4)");
@@ -966,8 +980,8 @@ smtp_auth(const char *arg)
 		if (auth_getln(&pass, &n) == -1)
 			goto out;
 		ok = auth_check(user, pass);
-	} else if (strncasecmp(arg, "PLAIN", 5) == 0 && (arg[5] == '\0' ||
-	    arg[5] == ' ')) {
+	} else if (strncasecmp(arg, "PLAIN", 5) == 0 &&
+	    (arg[5] == '\0' || arg[5] == ' ')) {
 		if (sp != NULL) {
 			if (b64decode(sp + 1, &resp, &n) == -1) {
 				reply("501 malformed auth input (#5.5.4)");
