@@ -8,11 +8,14 @@
  * (session.md 4.2, 4.5).  Nothing here touches a socket or a session.
  *
  * Common rules: entries are tried before files, in the order given, and
- * the first match wins.  Files are reread on every call (files.md 0).  A
- * file that cannot be opened is logged ("unable to open file for
- * searching F: reason") and counts as no match.  A NULL list is empty.
- * Values looked up are expected lowercased; comparisons are ASCII
- * case-insensitive anyway.
+ * the first match wins.  Files are reread on every call and read by
+ * util/listfile (files.md 0).  A file that cannot be opened is logged
+ * ("unable to open file for searching F: reason", for keyword files
+ * "unable to open keywords file F: reason") and counts as no match; zone
+ * files differ (match_zones_load).  A NULL list is empty.  Values looked
+ * up are expected lowercased; comparisons are ASCII case-insensitive
+ * anyway.  Results are copied into struct match_result: nothing returned
+ * points into the lists or the files.
  */
 #ifndef SPAMDYKE_FILTERS_MATCH_H
 #define SPAMDYKE_FILTERS_MATCH_H
@@ -139,9 +142,10 @@ struct zonelist {
 int	 match_zone_parse(const char *text, size_t n, struct zone *,
 	    char *err, size_t errlen);
 /*
- * Entries first, then every file, into out (appended).  0 ok; -1 when a
- * file cannot be opened or memory runs out (logged): skip the filter.
- * Malformed zones are logged and left out.
+ * Entries first, then every file, appended to out (free it with
+ * match_zones_free).  0 ok; -1 when a file cannot be opened or read or
+ * memory runs out (logged; out keeps only what it had): skip the filter
+ * (files.md 8).  Malformed zones are logged and left out.
  */
 int	 match_zones_load(const struct strlist *entries,
 	    const struct strlist *files, struct zonelist *out);

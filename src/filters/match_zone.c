@@ -172,8 +172,8 @@ add(struct zonelist *out, const char *text, size_t n, const char *file,
 	if (out->n == out->cap) {
 		cap = out->cap == 0 ? 8 : out->cap * 2;
 		if ((v = realloc(out->v, cap * sizeof(*v))) == NULL) {
-			log_error("out of memory - unable to allocate %zu bytes",
-			    cap * sizeof(*v));
+			log_error("out of memory - unable to allocate %zu "
+			    "bytes", cap * sizeof(*v));
 			return -1;
 		}
 		out->v = v;

@@ -40,6 +40,7 @@ child(const struct owner *o, const char *prog, char *const argv[], int out,
 		close(fd);
 	if (out > 2)
 		close(out);
+	signal(SIGPIPE, SIG_DFL);	/* an ignored signal survives exec */
 	if (setgroups(1, &o->gid) == -1 || setgid(o->gid) == -1 ||
 	    setuid(o->uid) == -1)
 		goto fail;

@@ -253,7 +253,7 @@ build_fixture() {
 	put "$FX/vpopmail/bin/vdelivermail" root 711 '#!/bin/sh' 'exit 0'
 	stub >"$FX/vpopmail/bin/valias"
 	cat >>"$FX/vpopmail/bin/valias" <<'EOF'
-case $mode in *valias-hang*) exec sleep 30 ;; esac
+case $mode in *valias-hang*) exec sleep 10 ;; esac
 case "$3" in
 sales@vpop.example) echo "sales@vpop.example -> &qrvtalice@example.net"; exit 0 ;;
 sales2@vpop.example) echo "sales2@vpop.example -> &ghost@example.net"; exit 0 ;;
@@ -265,7 +265,7 @@ exit 1
 EOF
 	stub >"$FX/vpopmail/bin/vuserinfo"
 	cat >>"$FX/vpopmail/bin/vuserinfo" <<'EOF'
-case $mode in *vuserinfo-hang*) exec sleep 30 ;; esac
+case $mode in *vuserinfo-hang*) exec sleep 10 ;; esac
 case "$3" in joe@vpop.example|quiet@vpop.example) exit 0 ;; esac
 exit 1
 EOF

@@ -169,7 +169,8 @@ test_long_lines(void **state)
 				assert_int_equal(listfile_open(&lf, path), 0);
 			}
 			for (k = 0; listfile_next(&lf, &line, &len) == 1; k++) {
-				if (k >= 4 || lf.lineno != lc[i].want_lines[k] ||
+				if (k >= 4 ||
+				    lf.lineno != lc[i].want_lines[k] ||
 				    len != lc[i].want_len[k])
 					fail_msg("%s (%s): item %zu line %u "
 					    "len %zu", lc[i].label,
@@ -236,8 +237,8 @@ test_line_limit(void **state)
 			last = lf.lineno;
 		if (last != lc[i].want_last || entries != lc[i].want_entries ||
 		    lf.capped != lc[i].want_capped)
-			fail_msg("%s: last %u entries %zu capped %d", lc[i].label,
-			    last, entries, lf.capped);
+			fail_msg("%s: last %u entries %zu capped %d",
+			    lc[i].label, last, entries, lf.capped);
 		/* Finished readers stay finished. */
 		assert_int_equal(listfile_next(&lf, &line, &n), 0);
 		listfile_close(&lf);

@@ -1,0 +1,13 @@
+# ip-blacklist-file line with a dotted netmask (files.md 3.1, n=8).
+options ip-blacklist-file=$TMP/ip-bl
+config ip-bl <<EOF
+192.0.0.0/255.255.0.0
+EOF
+
+connect => 220 test.example.com ESMTP
+send MAIL FROM:<a@b.example> => 250 Refused. Your IP address is blacklisted.
+send RCPT TO:<c@ours.example> => 554 Refused. Your IP address is blacklisted.
+send QUIT => 221 Refused. Your IP address is blacklisted.
+closed
+
+logline DENIED_BLACKLIST_IP from: a@b.example to: c@ours.example origin_ip: 192.0.2.1 origin_rdns: (unknown) auth: (unknown) encryption: (none) reason: $TMP/ip-bl:1
