@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,12 +118,17 @@ usage(void)
 	exit(0);
 }
 
-static void __attribute__((noreturn))
-bad_usage(const char *fmt, const char *arg)
+/* Usage and option errors: header on stderr, error line on stdout, 255. */
+static void __attribute__((noreturn, format(printf, 1, 2)))
+bad_usage(const char *fmt, ...)
 {
+	va_list ap;
+
 	usage_header();
 	printf("QRV-ERROR(%s@%s:%d): ", __func__, __FILE__, __LINE__);
-	printf(fmt, arg);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
 	putchar('\n');
 	fflush(stdout);
 	exit(QR_ERROR);

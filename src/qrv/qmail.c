@@ -136,7 +136,7 @@ qm_listed(struct qrv *q, const struct qlist *l, const char *dom,
 	for (i = 0; i < l->n; i++) {
 		if ((rc = each_line(q, &l->v[i], listed_line, &a)) == -1)
 			return -1;
-		*nexist += rc;
+		*nexist += (size_t)rc;
 		if (a.found) {
 			qrv_excess(q, "%s is listed in %s", dom, l->v[i].path);
 			return 1;
@@ -301,6 +301,30 @@ parse_assign(const char *data, size_t n, const char *rest, struct owner *o)
 	return true;
 }
 
+/*
+ * S6: a hash table without an empty slot is corrupt (cdbmake always leaves
+ * some); tinycdb would probe all of it and call the key absent.
+ */
+static bool
+table_ok(struct cdb *c, const char *key, size_t klen)
+{
+	const unsigned char *p;
+	unsigned h, pos, n, i;
+
+	h = cdb_hash(key, (unsigned)klen);
+	if ((p = cdb_get(c, 8, (h & 255) * 8)) == NULL)
+		return false;
+	pos = cdb_unpack(p);
+	if ((n = cdb_unpack(p + 4)) == 0)
+		return true;
+	if (n > UINT32_MAX / 8 || (p = cdb_get(c, n * 8, pos)) == NULL)
+		return false;
+	for (i = 0; i < n; i++)
+		if (cdb_unpack(p + i * 8 + 4) == 0)
+			return true;
+	return false;
+}
+
 /* cdb_find wrapper: 1 found with the data copied to out, 0, -1 corrupt. */
 static int
 find(struct cdb *c, const char *key, size_t klen, struct buf *out)
@@ -308,6 +332,8 @@ find(struct cdb *c, const char *key, size_t klen, struct buf *out)
 	unsigned dlen;
 	int rc;
 
+	if (!table_ok(c, key, klen))
+		return -1;
 	if ((rc = cdb_find(c, key, (unsigned)klen)) != 1)
 		return rc < 0 ? -1 : 0;
 	if ((dlen = cdb_datalen(c)) > QRV_MAX_ASSIGN)

@@ -410,6 +410,19 @@ reset; head -c 100 /dev/zero >"$QH/users/cdb"
 t "C1: users/cdb shorter than its header -> ERROR" 255 qv example.net qrvtalice
 reset; for i in $(seq 256); do printf '\360\377\377\377\001\000\000\000'; done >"$QH/users/cdb"
 t "C1: users/cdb with a table outside the file -> ERROR" 255 qv example.net qrvtalice
+# Every hash table full (no empty slot) except the one holding the
+# wildcard record, so only the check for full tables can catch it.
+reset
+{
+	for i in $(seq 0 255); do
+		if [ "$i" = 5 ]; then printf '\021\010\000\000\002\000\000\000'
+		else printf '\011\010\000\000\001\000\000\000'; fi
+	done
+	printf '\000\000\000\000\001\000\000\000-'
+	printf '\000\000\000\000\000\010\000\000'
+	printf '\000\000\000\000\000\000\000\000\005\025\000\000\000\010\000\000'
+} >"$QH/users/cdb"
+t "S6: users/cdb hash table without an empty slot -> ERROR" 255 qv example.net qrvtalice
 reset; { echo '-'; assign_base; } | newu "$QH/users/cdb"
 t "C1: users/cdb without the wildcard record -> ERROR" 255 qv example.net qrvtalice
 t "C1: ... but an exact entry is still found first" 3 qv example.net op
