@@ -444,6 +444,8 @@ session_free(struct session *s)
 {
 	conn_free(&s->client);
 	conn_free(&s->backend);
+	buf_free(&s->hold);
+	buf_free(&s->header);
 	free(s->accepted);
 	session_env_free(s->backend_envp);
 	session_dns_free(s);

@@ -17,6 +17,7 @@
 #include "io/conn.h"
 #include "smtp/addr.h"
 #include "smtp/ehlo.h"
+#include "util/buf.h"
 
 struct dns_resolver;
 struct dns_result;
@@ -71,6 +72,12 @@ struct session {
 	bool			 bol;		/* at the start of a line */
 	bool			 prev_cr;	/* last byte forwarded was CR */
 	bool			 prev_bare;	/* last line ended in a bare LF */
+	/* Header blacklist (2.6): the held header section. */
+	bool			 in_headers;
+	bool			 swallowing;	/* blacklisted: drop to the dot */
+	bool			 holding_off;	/* hold buffer overflowed */
+	struct buf		 hold;
+	struct buf		 header;	/* current unfolded header */
 
 	/* Decisions (2.1, 2.2). */
 	struct decision		 d;
@@ -161,6 +168,11 @@ void	 session_decision_line(struct session *, enum reason,
 void	 session_client_input(struct session *);
 void	 session_backend_line(struct session *, const char *, size_t);
 bool	 session_data_scan(struct session *);
+bool	 session_header_filter_on(const struct session *);
+void	 session_header_begin(struct session *);
+bool	 session_header_line(struct session *, const char *, size_t, bool);
+void	 session_header_final(struct session *);
+void	 session_header_end(struct session *);
 void	 session_command(struct session *, const char *raw, size_t rawlen);
 
 #endif

@@ -39,6 +39,37 @@ refuse_bare_lf(struct session *s)
  * Handle a line that starts with '.' at p (a complete line through lf).
  * Returns true when it ended the data (or the session).
  */
+/* End of data: the refusal decided during DATA, or forward the dot. */
+static void
+end_of_data(struct session *s)
+{
+	size_t i;
+
+	if (s->in_headers) {
+		session_header_final(s);
+		session_header_end(s);
+	}
+	s->mode = M_COMMAND;
+	if (decision_rejecting(&s->d)) {
+		/* 2.6 end of data, item 1 (header blacklist). */
+		session_reply(s, s->d.reason, 0, s->d.suffix);
+		for (i = 0; i < s->naccepted; i++)
+			session_decision_line(s, s->d.reason, &s->accepted[i],
+			    s->d.detail);
+		s->naccepted = 0;
+		s->swallowing = false;
+		session_cut(s);
+		s->grace = G_EXPIRED;
+		return;
+	}
+	session_to_backend(s, ".\r\n", 3);
+	s->await = AW_DATAEND;
+}
+
+/*
+ * Handle a line that starts with '.' at p (a complete line through lf).
+ * Returns true when it ended the data (or the session).
+ */
 static bool
 dot_line(struct session *s, const char *p, const char *lf)
 {
@@ -50,9 +81,7 @@ dot_line(struct session *s, const char *p, const char *lf)
 	if (q != lf)
 		return false;		/* dot-stuffed text: an ordinary line */
 	if (n == 3 && p[1] == '\r' && !s->prev_bare) {
-		session_to_backend(s, ".\r\n", 3);
-		s->mode = M_COMMAND;
-		s->await = AW_DATAEND;
+		end_of_data(s);
 		return true;
 	}
 	refuse_bare_lf(s);
@@ -69,7 +98,7 @@ session_data_scan(struct session *s)
 {
 	struct buf *in = &s->client.in;
 	const char *p = in->data, *end = in->data + in->len, *run = p, *lf;
-	bool more = true;
+	bool more = true, bare;
 
 	while (p < end) {
 		if (s->bol && *p == '.') {
@@ -96,19 +125,30 @@ session_data_scan(struct session *s)
 		}
 		lf = memchr(p, '\n', (size_t)(end - p));
 		if (lf == NULL) {
+			if (s->in_headers && in->len < in->max) {
+				more = false;	/* a header line: wait for it */
+				break;
+			}
+			if (s->in_headers)	/* no line end in a full buffer */
+				session_header_end(s);
 			s->bol = false;
 			s->prev_cr = end[-1] == '\r';
 			p = end;
 			break;
 		}
 		/* A bare LF (also across reads) becomes CRLF (1.4). */
-		if (lf > in->data ? lf[-1] != '\r' : !s->prev_cr) {
+		bare = lf > in->data ? lf[-1] != '\r' : !s->prev_cr;
+		if (s->in_headers) {
+			if (session_header_line(s, p, (size_t)(lf - p) + 1,
+			    bare))
+				session_header_end(s);
+			run = lf + 1;
+		} else if (bare) {
 			session_to_backend(s, run, (size_t)(lf - run));
 			session_to_backend(s, "\r\n", 2);
 			run = lf + 1;
-			s->prev_bare = true;
-		} else
-			s->prev_bare = false;
+		}
+		s->prev_bare = bare;
 		s->bol = true;
 		s->prev_cr = false;
 		p = lf + 1;
@@ -188,6 +228,22 @@ session_backend_line(struct session *s, const char *raw, size_t rawlen)
 			s->spamdyke_auth = s->ehlo.spamdyke_auth;
 		break;
 	}
+	case AW_DATA:
+		/*
+		 * 2.6: with the header filter active spamdyke answers 354
+		 * itself (Improvement: only after the backend's own 354).
+		 */
+		if (fin && n >= 3 && memcmp(raw, "354", 3) == 0 &&
+		    session_header_filter_on(s)) {
+			if (s->tr != NULL)
+				transcript_data(s->tr, TR_CHILD_FILTERED, raw,
+				    rawlen, false);
+			session_to_client(s, "354 Proceed.\r\n", 14, true);
+			session_header_begin(s);
+			break;
+		}
+		session_to_client(s, raw, rawlen, false);
+		break;
 	default:
 		session_to_client(s, raw, rawlen, false);
 		break;

@@ -27,7 +27,9 @@
 #define QRV_ALIAS_USER	"alias"
 #endif
 #ifndef QRV_VERSION
-#ifdef PACKAGE_VERSION
+#if defined(SPAMDYKE_VERSION)
+#define QRV_VERSION	SPAMDYKE_VERSION
+#elif defined(PACKAGE_VERSION)
 #define QRV_VERSION	PACKAGE_VERSION
 #else
 #define QRV_VERSION	"5.0.1"
