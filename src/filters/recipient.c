@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "config/options.h"
+#include "io/child.h"
 #include "filters/filter.h"
 #include "filters/graylist_store.h"
 #include "filters/local.h"
@@ -16,6 +17,8 @@
 #include "log/log.h"
 #include "session.h"
 #include "util/str.h"
+
+#define VALIDATE_LIMIT_MS	30000	/* 5.6: validation command limit */
 
 static char *
 addr_text(const struct smtp_addr *a, char *dst, size_t n)
@@ -53,7 +56,70 @@ const struct filter filter_recipient_whitelist = {
 	rw_decide,
 };
 
-/* 5.3: unqualified, relaying (validation commands come with qrv). */
+/*
+ * 5.3 step 5: ask each recipient-validation-command (normally
+ * spamdyke-qrv) "<cmd> <domain> <local>" until one answers 1, 2 or 3.
+ */
+static enum reason
+validate(struct session *s)
+{
+	const struct options *opt = s->opt;
+	char a[1100];
+	size_t i;
+
+	if (!(opt->reject_recipient & (RR_INVALID | RR_UNAVAILABLE)))
+		return R_NONE;
+	for (i = 0; i < opt->recipient_validation_command.n; i++) {
+		const char *cmd = opt->recipient_validation_command.v[i];
+		char **argv = child_split(cmd), **full;
+		size_t n = 0;
+		int rc;
+
+		if (argv == NULL)
+			continue;
+		while (argv[n] != NULL)
+			n++;
+		if ((full = calloc(n + 3, sizeof(*full))) == NULL) {
+			child_split_free(argv);
+			continue;
+		}
+		memcpy(full, argv, n * sizeof(*full));
+		full[n] = s->rcpt.domain;
+		full[n + 1] = s->rcpt.local;
+		rc = child_run(full, VALIDATE_LIMIT_MS);
+		free(full);
+		child_split_free(argv);
+		switch (rc) {
+		case 0:
+			continue;		/* no opinion */
+		case 1:
+			return R_NONE;
+		case 2:
+			if (!(opt->reject_recipient & RR_INVALID))
+				return R_NONE;
+			log_filter("FILTER_INVALID_RECIPIENT recipient: %s",
+			    addr_text(&s->rcpt, a, sizeof(a)));
+			return R_INVALID_RECIPIENT;
+		case 3:
+			if (!(opt->reject_recipient & RR_UNAVAILABLE))
+				return R_NONE;
+			log_filter("FILTER_UNAVAILABLE_RECIPIENT recipient: %s",
+			    addr_text(&s->rcpt, a, sizeof(a)));
+			return R_UNAVAILABLE_RECIPIENT;
+		case -2:
+		case -1:
+			log_verror("command aborted abnormally: %s", cmd);
+			continue;
+		default:
+			log_verror("unknown exit code from validation command, "
+			    "code %d: %s", rc, cmd);
+			continue;
+		}
+	}
+	return R_NONE;
+}
+
+/* 5.3: unqualified, relaying, then validation. */
 static enum reason
 validity(struct session *s)
 {
@@ -74,9 +140,9 @@ validity(struct session *s)
 		return R_NONE;
 	}
 	if (domain[0] == '\0')
-		return R_NONE;		/* suffix on the local part: qmail's */
+		return validate(s);	/* suffix on the local part (step 2) */
 	if (local_domain(opt, domain) == 1)
-		return R_NONE;
+		return validate(s);
 	if (opt->relay_level == RL_BLOCK_ALL ||
 	    (!authd && !s->relay_allowed)) {
 		log_filter("FILTER_RELAYING");

@@ -5,6 +5,9 @@
  * absolute backend paths worked there).
  */
 #include <errno.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
@@ -101,4 +104,79 @@ child_spawn(const char *file, char *const argv[], char *const envp[],
 	*from_child = out[0];
 	*pid = p;
 	return 0;
+}
+
+int
+child_run(char *const argv[], unsigned timeout_ms)
+{
+	struct timespec ts = { 0, 5 * 1000 * 1000 };
+	unsigned waited = 0;
+	pid_t p, r;
+	int st, fd;
+
+	if ((p = fork()) == -1)
+		return -1;
+	if (p == 0) {
+		signal(SIGPIPE, SIG_DFL);
+		if ((fd = open("/dev/null", O_RDWR)) != -1) {
+			dup2(fd, 0);
+			dup2(fd, 1);
+			if (fd > 2)
+				close(fd);
+		}
+		execv(argv[0], argv);
+		_exit(111);
+	}
+	for (;;) {
+		r = waitpid(p, &st, WNOHANG);
+		if (r == p)
+			break;
+		if (r == -1 && errno != EINTR)
+			return -1;
+		if (waited >= timeout_ms) {
+			kill(p, SIGKILL);
+			while (waitpid(p, &st, 0) == -1 && errno == EINTR)
+				;
+			return -2;
+		}
+		nanosleep(&ts, NULL);
+		waited += 5;
+	}
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+char **
+child_split(const char *cmd)
+{
+	size_t n = 2, i = 0;
+	const char *p, *q;
+	char **v;
+
+	for (p = cmd; *p != '\0'; p++)
+		if (*p == ' ')
+			n++;
+	if ((v = calloc(n, sizeof(*v))) == NULL)
+		return NULL;
+	/* Compat (options.md 1.5): every single space splits. */
+	for (p = cmd; ; p = q + 1) {
+		q = strchr(p, ' ');
+		if ((v[i++] = str_ndup(p, q != NULL ? (size_t)(q - p) :
+		    strlen(p))) == NULL) {
+			child_split_free(v);
+			return NULL;
+		}
+		if (q == NULL)
+			break;
+	}
+	return v;
+}
+
+void
+child_split_free(char **v)
+{
+	size_t i;
+
+	for (i = 0; v != NULL && v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
 }

@@ -30,4 +30,16 @@ int	 child_find(const char *cmd, const char *path, char *out,
 int	 child_spawn(const char *file, char *const argv[], char *const envp[],
 	    int *to_child, int *from_child, pid_t *pid, const char **what);
 
+/*
+ * Run argv[0] (an absolute path, no PATH search) with argv and the
+ * current environment, fd 0 and 1 on /dev/null, and wait at most
+ * timeout_ms; then it is killed.  Returns its exit status (0-255), -1 when
+ * it could not be started or died on a signal, -2 when it was killed for
+ * the time limit.
+ */
+int	 child_run(char *const argv[], unsigned timeout_ms);
+/* Split a CMD option value at each single space into argv (no shell). */
+char	**child_split(const char *cmd);
+void	 child_split_free(char **);
+
 #endif
