@@ -66,7 +66,9 @@ check() {
 	if [ "$2" = 0 ]; then ok "$1"; else nok "$1"; printf '%s\n' "${3:-}" | diag; fi
 }
 
-SRC=("$ROOT"/src/qrv/*.c "$ROOT"/src/util/*.c)
+# spamdyke-qrv links only util/; these are the util files it uses.
+SRC=("$ROOT"/src/qrv/*.c "$ROOT"/src/util/buf.c "$ROOT"/src/util/str.c
+    "$ROOT"/src/util/path.c "$ROOT"/src/util/file.c)
 CF=(-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra
     -Werror -O1 -g -I"$ROOT/src")
 # Optional extra flags (a sanitizer build of the suite, say).
@@ -142,6 +144,7 @@ cleanup() {
 	rm -rf "$T"
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
 
 for u in $USERS; do
 	userdel -f "$u" >/dev/null 2>&1
@@ -152,7 +155,6 @@ for u in $USERS; do
 	esac
 	useradd -M -U -d "$home" -s /usr/sbin/nologin "$u" 2>&1 | diag
 done
-AUID=$(id -u qrvtalice)
 BUID=$(id -u qrvtbob)
 BGID=$(id -g qrvtbob)
 XUID=$(id -u qrvtalias)
@@ -343,7 +345,7 @@ t "row 33: .qmail empty -> defaultdelivery -> VALID" 1 qv example.net qrvtalice
 reset; put "$HA/.qmail" qrvtalice 644 '' './Maildir/'
 t "row 34: .qmail first line blank -> UNAVAILABLE" 3 qv example.net qrvtalice
 reset; put "$HA/.qmail" qrvtalice 644 '# off'
-t "row 35: .qmail '# off' -> INVALID" 2 qv example.net qrvtalice
+t "row 35: .qmail holding only a comment line -> INVALID" 2 qv example.net qrvtalice
 reset; put "$HA/.qmail" qrvtalice 744 './Maildir/'
 t "row 36: .qmail 0744 (forward-only) with a maildir -> UNAVAILABLE" 3 qv example.net qrvtalice
 reset; put "$HA/.qmail" qrvtalice 744 '&qrvtbob@example.net'
@@ -482,9 +484,11 @@ put "$AL/.qmail-u10" qrvtalias 644 '&qrvtalice@example.net'
 t "A2: a chain of 10 evaluations ending at alice -> INVALID (depth)" 2 qv example.net u1
 put "$AL/.qmail-u9" qrvtalias 644 '&qrvtalice@example.net'
 t "A2: a chain of 9 forwards ending at alice -> VALID" 1 qv example.net u1
-reset; put "$HA/.qmail" qrvtalice 644 $(for i in $(seq 63); do echo "&qrvtnobody$i@example.net"; done)
+reset; mapfile -t lines < <(for i in $(seq 63); do echo "&qrvtnobody$i@example.net"; done)
+put "$HA/.qmail" qrvtalice 644 "${lines[@]}"
 t "A3: 1 + 63 evaluations are allowed -> INVALID" 2 qv example.net qrvtalice
-reset; put "$HA/.qmail" qrvtalice 644 $(for i in $(seq 64); do echo "&qrvtnobody$i@example.net"; done)
+reset; mapfile -t lines < <(for i in $(seq 64); do echo "&qrvtnobody$i@example.net"; done)
+put "$HA/.qmail" qrvtalice 644 "${lines[@]}"
 t "A3: the 65th evaluation aborts the run -> UNKNOWN" 0 qv example.net qrvtalice
 
 # Child time limits (test build: 1.5 s per child, 2.5 s per run).
