@@ -605,7 +605,8 @@ class Run:
                         raise Skip('spamdyke lacks %s' % feat)
             elif n in ('log', 'log-not', 'logline', 'log-count',
                        'logline-count', 'backend', 'dnslog', 'dnslog-not',
-                       'dnslog-count'):
+                       'dnslog-count', 'files', 'files-not', 'file-mode',
+                       'file-count'):
                 self.checks.append(st)
             else:
                 session.append(st)
@@ -955,6 +956,41 @@ class Run:
                                len(hits)] + ['    ' + h for h in hits[:10]])
         elif n == 'backend':
             self.check_backend(st, a)
+        elif n in ('files', 'files-not', 'file-mode', 'file-count'):
+            self.check_files(st, n)
+
+    def check_files(self, st, n):
+        # files GLOB REGEX / files-not GLOB REGEX: the contents of the
+        # files matching GLOB (after $TMP substitution) do / do not match
+        # REGEX (re.M); file-mode GLOB OCTAL; file-count GLOB N.
+        import glob as globmod
+        pat, _, rest = st.arg.partition(' ')
+        paths = sorted(globmod.glob(self.subst(pat)))
+        if n == 'file-count':
+            if len(paths) != int(rest):
+                raise Failure([st.where(), '  %d files: %s' %
+                               (len(paths), paths)])
+            return
+        if not paths:
+            raise Failure([st.where(), '  no file matches ' + pat])
+        if n == 'file-mode':
+            for p in paths:
+                mode = os.stat(p).st_mode & 0o7777
+                if mode != int(rest, 8):
+                    raise Failure([st.where(), '  %s has mode %o' %
+                                   (p, mode)])
+            return
+        rx = re.compile(self.subst(rest, regex=True).encode('latin-1'),
+                        re.M)
+        text = b''
+        for p in paths:
+            with open(p, 'rb') as f:
+                text += f.read()
+        hit = rx.search(text)
+        if n == 'files' and not hit:
+            raise Failure([st.where(), '  no match in ' + ', '.join(paths)])
+        if n == 'files-not' and hit:
+            raise Failure([st.where(), '  found: %r' % hit.group(0)[:200]])
 
     def check_backend(self, st, a):
         words = a.split()
