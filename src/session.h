@@ -96,6 +96,9 @@ struct session {
 	char			 rdns[SESSION_RDNS_MAX];
 	char			 auth_user[SESSION_USER_MAX];
 	bool			 authenticated;
+	int			 auth_mech;	/* observed AUTH (8.3) */
+	int			 auth_step;
+	char			 auth_pending[SESSION_USER_MAX];
 	bool			 relay_allowed;	/* 5.2 */
 	bool			 relay_injected;/* RELAYCLIENT= for qmail */
 	char			 relay_suffix[256];
@@ -104,6 +107,7 @@ struct session {
 	/* Envelope. */
 	struct smtp_addr	 sender;
 	struct smtp_addr	 rcpt;		/* the RCPT awaiting its reply */
+	char			 rcpt_qdomain[SMTP_ADDR_PART_MAX + 1];
 	struct smtp_addr	*accepted;
 	size_t			 naccepted;
 	size_t			 capaccepted;
@@ -168,6 +172,8 @@ void	 session_decision_line(struct session *, enum reason,
 void	 session_client_input(struct session *);
 void	 session_backend_line(struct session *, const char *, size_t);
 bool	 session_data_scan(struct session *);
+void	 session_auth_observe_start(struct session *, const char *, size_t);
+void	 session_auth_observe_line(struct session *, const char *, size_t);
 bool	 session_header_filter_on(const struct session *);
 void	 session_header_begin(struct session *);
 bool	 session_header_line(struct session *, const char *, size_t, bool);

@@ -194,6 +194,8 @@ cmd_rcpt(struct session *s, const char *line, size_t n, const char *arg,
 	enum reason r;
 
 	smtp_addr_parse(arg, argn, &s->rcpt);
+	smtp_addr_qmail_domain(arg, argn, s->rcpt_qdomain,
+	    sizeof(s->rcpt_qdomain));
 	if (s->rcpt.local[0] == '\0') {
 		log_verror("unable to parse input: %s",
 		    str_escape(esc, sizeof(esc), line, n));
@@ -287,7 +289,11 @@ session_command(struct session *s, const char *raw, size_t rawlen)
 			s->d = s->saved;
 	}
 	if (s->auth_observing) {
-		/* AUTH data lines (8.3): forwarded, never parsed or logged. */
+		/* AUTH data lines (8.3): forwarded, never logged. */
+		session_auth_observe_line(s, raw, n);
+		if (s->tr != NULL)
+			transcript_data(s->tr, TR_REMOTE_TO_CHILD,
+			    "[redacted]\r\n", 12, false);
 		forward_line(s, raw, rawlen, AW_AUTH);
 		return;
 	}
@@ -317,6 +323,7 @@ session_command(struct session *s, const char *raw, size_t rawlen)
 			transcript_data(s->tr, TR_REMOTE_TO_CHILD,
 			    "AUTH [redacted]\r\n", 17, false);
 		s->auth_observing = true;
+		session_auth_observe_start(s, arg, argn);
 		forward_line(s, raw, rawlen, AW_AUTH);
 		break;
 	case CMD_STARTTLS:

@@ -296,9 +296,15 @@ session_backend_line(struct session *s, const char *raw, size_t rawlen)
 		s->auth_observing = false;
 		if (n >= 3 && memcmp(raw, "235", 3) == 0) {
 			s->authenticated = true;
+			str_lcpy(s->auth_user, s->auth_pending,
+			    sizeof(s->auth_user));
 			decision_authenticated(&s->d);
+			transcript_set_state(s->tr, s->encryption, s->auth_user);
 			transcript_event(s->tr, "Authentication successful");
-		}
+		} else if (raw[0] == '5')
+			transcript_event(s->tr, "Authentication failed: %s",
+			    s->auth_pending);
+		s->auth_pending[0] = '\0';
 		break;
 	default:
 		break;

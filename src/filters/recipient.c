@@ -141,6 +141,20 @@ validity(struct session *s)
 	}
 	if (domain[0] == '\0')
 		return validate(s);	/* suffix on the local part (step 2) */
+	/*
+	 * Improvement: when qmail-smtpd would read another domain out of
+	 * the same argument ("user@ours@other", quoting, backslashes),
+	 * that domain must pass the relay check too.  Otherwise a session
+	 * for which spamdyke injected RELAYCLIENT= would be an open relay.
+	 */
+	if (s->relay_suffix[0] == '\0' && s->rcpt_qdomain[0] != '\0' &&
+	    strcmp(s->rcpt_qdomain, s->rcpt.domain) != 0 &&
+	    local_domain(opt, s->rcpt_qdomain) != 1 &&
+	    (opt->relay_level == RL_BLOCK_ALL ||
+	    (!authd && !s->relay_allowed))) {
+		log_filter("FILTER_RELAYING");
+		return R_RELAYING;
+	}
 	if (local_domain(opt, domain) == 1)
 		return validate(s);
 	if (opt->relay_level == RL_BLOCK_ALL ||

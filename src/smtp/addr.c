@@ -180,3 +180,49 @@ smtp_addr_format(const struct smtp_addr *a, char *dst, size_t dstlen)
 	}
 	return dst;
 }
+
+char *
+smtp_addr_qmail_domain(const char *arg, size_t n, char *dst, size_t dstlen)
+{
+	const char *p = arg, *end = arg + n, *lt, *at = NULL;
+	char term = '>', addr[1024];
+	bool esc = false, quoted = false;
+	size_t k = 0;
+
+	/* qmail-smtpd 1.03 addrparse(). */
+	if ((lt = memchr(p, '<', n)) != NULL)
+		p = lt + 1;
+	else {
+		const char *c = memchr(p, ':', n);
+
+		term = ' ';
+		if (c != NULL)
+			p = c + 1;
+		while (p < end && *p == ' ')
+			p++;
+	}
+	if (p < end && *p == '@')
+		while (p < end)
+			if (*p++ == ':')
+				break;
+	for (; p < end && k + 1 < sizeof(addr); p++) {
+		if (esc) {
+			addr[k++] = *p;
+			esc = false;
+		} else if (!quoted && *p == term)
+			break;
+		else if (*p == '\\')
+			esc = true;
+		else if (*p == '"')
+			quoted = !quoted;
+		else
+			addr[k++] = *p;
+	}
+	addr[k] = '\0';
+	for (p = addr; *p != '\0'; p++)
+		if (*p == '@')
+			at = p;
+	str_lcpy(dst, at != NULL ? at + 1 : "", dstlen);
+	str_lower(dst, strlen(dst));
+	return dst;
+}

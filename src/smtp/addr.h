@@ -22,6 +22,16 @@ struct smtp_addr {
  */
 void	 smtp_addr_parse(const char *arg, size_t n, struct smtp_addr *);
 /*
+ * The domain qmail-smtpd will deliver to for the same argument: its own
+ * address parser (first '<' to the next unquoted '>', quotes and
+ * backslashes removed, a leading source route dropped), then the text
+ * after the LAST '@', lowercased; "" when there is no '@'.  The relay
+ * check uses it so that no form that spamdyke reads differently from
+ * qmail-smtpd can open a relay.  Returns dst.
+ */
+char	*smtp_addr_qmail_domain(const char *arg, size_t n, char *dst,
+	    size_t dstlen);
+/*
  * Format for a decision line (session.md 4.2): local@domain, local,
  * @domain, or "(unknown)" when both are empty.  Returns dst.
  */

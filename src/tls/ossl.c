@@ -120,6 +120,12 @@ ossl_load_ssl(void)
 #endif
 }
 
+bool
+ossl_tried(void)
+{
+	return crypto_state != 0 || ssl_state != 0;
+}
+
 char *
 ossl_error(char *buf, size_t len, const char *fallback)
 {

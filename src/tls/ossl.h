@@ -113,6 +113,8 @@ extern struct ossl	 ossl;
 bool	 ossl_load_crypto(void);
 /* As ossl_load_crypto(), and libssl.so.3 with the TLS functions. */
 bool	 ossl_load_ssl(void);
+/* Has a load been attempted (so the libraries may be mapped)? */
+bool	 ossl_tried(void);
 /*
  * The oldest queued OpenSSL error as text ("error:0A00010B:SSL
  * routines::wrong version number"), or fallback when the queue is empty;
