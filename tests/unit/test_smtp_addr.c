@@ -111,6 +111,42 @@ test_format(void **state)
 	    "\"a?b\"@example.com");
 }
 
+/* The domain qmail-smtpd 1.03 reads out of the same argument. */
+static void
+test_qmail_domain(void **state)
+{
+	static const struct {
+		const char	*arg;
+		const char	*want;
+	} q[] = {
+		{ "TO:<u@ours.example>", "ours.example" },
+		{ "TO:<u@ours.example@other.example>", "other.example" },
+		{ "TO:u@ours.example@other.example", "other.example" },
+		{ "TO:<u@ours.example\\@other.example>", "other.example" },
+		{ "TO:<u@ours.example\"@other.example\">", "other.example" },
+		{ "TO:<\"u@other\"@ours.example>", "ours.example" },
+		{ "TO:<@relay.example:u@other.example>", "other.example" },
+		{ "TO:<u%other@OURS.example>", "ours.example" },
+		{ "TO:<joe>", "" },
+		{ "TO: x <u@b.example>", "b.example" },
+	};
+	char out[600];
+	size_t i;
+	int bad = 0;
+
+	(void)state;
+	for (i = 0; i < nitems(q); i++) {
+		smtp_addr_qmail_domain(q[i].arg, strlen(q[i].arg), out,
+		    sizeof(out));
+		if (strcmp(out, q[i].want) != 0) {
+			print_error("%s: got [%s], want [%s]\n", q[i].arg, out,
+			    q[i].want);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
 int
 main(void)
 {
@@ -118,6 +154,7 @@ main(void)
 		cmocka_unit_test(test_parse_table),
 		cmocka_unit_test(test_truncation),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_qmail_domain),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
