@@ -460,7 +460,7 @@ session_run(struct options *opt, char *const argv[])
 	struct buf dump;
 
 	memset(s, 0, sizeof(*s));
-	s->opt = opt;
+	s->opt = s->gopt = opt;
 	s->backend.rfd = s->backend.wfd = -1;
 	s->encryption = NULL;
 	s->bol = true;

@@ -52,7 +52,12 @@ enum mode {
 };
 
 struct session {
-	struct options		*opt;
+	struct options		*opt;		/* in force (per recipient) */
+	struct options		*gopt;		/* the global options */
+	bool			 cdir_base_valid;
+	struct decision		 cdir_saved;
+	int			 cdir_saved_grace;
+	long			 et_logged;	/* earlytalker value logged (5.5) */
 	struct loop		*loop;
 	struct conn		 client;
 	struct conn		 backend;	/* rfd: its stdout, wfd: its stdin */
@@ -159,6 +164,9 @@ void	 session_dns_wait(struct session *);
 /* The connection-time chain (2.3) with its DNS work and the delay (5.5). */
 void	 session_connect_filters(struct session *);
 void	 session_dns_free(struct session *);
+/* Config directories for the current RCPT: 1 when files were applied. */
+int	 session_cdir_begin(struct session *);
+void	 session_cdir_end(struct session *, int applied);
 
 /* Internal to session*.c. */
 void	 session_to_client(struct session *, const char *, size_t, bool own);

@@ -173,6 +173,7 @@ cmd_mail(struct session *s, const char *arg, size_t argn, const char *raw,
     size_t rawlen)
 {
 	smtp_addr_parse(arg, argn, &s->sender);
+	s->cdir_base_valid = false;	/* a new sender: recompute (2.5) */
 	/* 2.4: filters run only for a sender with a local part. */
 	if (s->sender.local[0] != '\0' && s->opt->config_dir.n == 0) {
 		chain_start(s, PH_MAIL);
@@ -186,12 +187,15 @@ cmd_mail(struct session *s, const char *arg, size_t argn, const char *raw,
 	forward_line(s, raw, rawlen, AW_MAIL);
 }
 
+static void	 rcpt_decide(struct session *, const char *, size_t,
+		    const char *, size_t);
+
 static void
 cmd_rcpt(struct session *s, const char *line, size_t n, const char *arg,
     size_t argn, const char *raw, size_t rawlen)
 {
-	char esc[CMD_LINE_MAX + 1], detail[DECISION_DETAIL_MAX], hint[64] = "";
-	enum reason r;
+	char esc[CMD_LINE_MAX + 1];
+	int cdir;
 
 	smtp_addr_parse(arg, argn, &s->rcpt);
 	smtp_addr_qmail_domain(arg, argn, s->rcpt_qdomain,
@@ -204,6 +208,21 @@ cmd_rcpt(struct session *s, const char *line, size_t n, const char *arg,
 	}
 	s->saved = s->d;
 	s->rcpt_pending_revert = true;
+	cdir = session_cdir_begin(s);
+	rcpt_decide(s, line, n, raw, rawlen);
+	session_cdir_end(s, cdir);
+}
+
+/* 2.5 steps 4-8 for the parsed recipient, with s->opt in force. */
+static void
+rcpt_decide(struct session *s, const char *line, size_t n, const char *raw,
+    size_t rawlen)
+{
+	char detail[DECISION_DETAIL_MAX], hint[64] = "";
+	enum reason r;
+
+	(void)line;
+	(void)n;
 	chain_run(s, PH_RCPT, &s->d);
 	/*
 	 * Improvement (2.5 step 7): require-auth and reject-all are

@@ -18,8 +18,21 @@ static void
 early_decide(struct session *s, unsigned ph, struct decision *d)
 {
 	(void)ph;
-	if (!s->fs.early_talk)
+	if (!s->fs.early_talk) {
+		/*
+		 * 5.5 item 3: a directory file cannot enable or lengthen
+		 * the delay after the start of the connection.
+		 */
+		if (s->gopt->config_dir.n > 0 &&
+		    s->opt->greeting_delay_secs != s->fs.delay_used &&
+		    s->opt->greeting_delay_secs != s->et_logged) {
+			log_error("earlytalker filter cannot be activated "
+			    "after the start of the connection -- ignoring "
+			    "configuration option");
+			s->et_logged = s->opt->greeting_delay_secs;
+		}
 		return;
+	}
 	log_filter("FILTER_EARLYTALKER delay: %ld", s->fs.delay_used);
 	decision_reject(d, R_EARLYTALKER, NULL, NULL);
 }
