@@ -33,13 +33,13 @@
 
 struct loop;
 struct options;
-struct strlist;
 
-#define AUTH_USER_MAX		512	/* user name, NUL included */
-#define AUTH_SECRET_MAX		1024	/* password or CRAM-MD5 digest */
+/* Sizes with the NUL: user name, password or digest, challenge, reply. */
+#define AUTH_USER_MAX		512
+#define AUTH_SECRET_MAX		1024
 #define AUTH_CHALLENGE_MAX	320	/* "<random.time@host>" */
 #define AUTH_REPLY_MAX		512	/* one reply line with CRLF */
-#define AUTH_HOST_MAX		256	/* CRAM-MD5 challenge host name */
+#define AUTH_HOST_MAX		256	/* the challenge's host name */
 
 /* 8.4 step 3: a verification command is killed after this long. */
 #define AUTH_TIMEOUT_MS		30000
@@ -55,6 +55,13 @@ struct strlist;
 /* Fixed reply texts (session.md 3.3, 8.2). */
 #define AUTH_TEXT_OK		"Proceed."			/* 235 */
 #define AUTH_TEXT_CANCELLED	"Authentication cancelled."	/* 501 */
+/*
+ * Addition smtp-auth-require-tls: the answer to AUTH before TLS is
+ * active (RFC 4954 6: 538, "Encryption required ...").
+ */
+#define AUTH_CODE_NEED_TLS	538
+#define AUTH_TEXT_NEED_TLS	"Encryption required for requested " \
+				"authentication mechanism."
 
 enum auth_mech {
 	AUTH_MECH_NONE = 0,
@@ -66,16 +73,17 @@ enum auth_mech {
 /* What verification needs: the checkpassword fields of 8.4 step 2. */
 struct auth_cred {
 	char		 user[AUTH_USER_MAX];
-	char		 secret[AUTH_SECRET_MAX];	/* password, or the
-							   CRAM-MD5 hex digest */
-	char		 challenge[AUTH_CHALLENGE_MAX];	/* "" unless CRAM-MD5 */
+	/* The password, or for CRAM-MD5 the client's hex digest. */
+	char		 secret[AUTH_SECRET_MAX];
+	/* The CRAM-MD5 challenge; "" for PLAIN and LOGIN. */
+	char		 challenge[AUTH_CHALLENGE_MAX];
 };
 
 enum auth_step {
-	AUTH_REPLY,		/* send reply, feed the next line to auth_next */
+	AUTH_REPLY,		/* send reply, next line to auth_next() */
 	AUTH_VERIFY,		/* cred is complete: run the commands */
 	AUTH_FAILED,		/* bad input (base64, fields): 535 */
-	AUTH_CANCELLED,		/* client sent "*": reply holds the 501 */
+	AUTH_CANCELLED,		/* client sent "*": reply is the 501 */
 	AUTH_UNKNOWN_MECH	/* 504 */
 };
 
@@ -84,7 +92,8 @@ struct auth_exchange {
 	enum auth_mech	 mech;
 	int		 state;			/* private */
 	struct auth_cred cred;
-	char		 reply[AUTH_REPLY_MAX];	/* AUTH_REPLY, AUTH_CANCELLED */
+	/* The line to send after AUTH_REPLY and AUTH_CANCELLED. */
+	char		 reply[AUTH_REPLY_MAX];
 	size_t		 replylen;
 };
 
@@ -95,8 +104,8 @@ struct auth_exchange {
  * is forgotten (Improvement: the mechanism is reset for every AUTH).
  * opt gives the CRAM-MD5 host name (auth_challenge_host()).
  */
-enum auth_step	 auth_begin(struct auth_exchange *, const struct options *,
-		    const char *arg, size_t n);
+enum auth_step	 auth_begin(struct auth_exchange *,
+		    const struct options *, const char *arg, size_t n);
 /* Feed the client's next line (CR/LF optional); as auth_begin(). */
 enum auth_step	 auth_next(struct auth_exchange *, const char *line,
 		    size_t n);
@@ -117,7 +126,7 @@ void		 auth_challenge_host(const struct options *, char *out,
 /* Limits of a verification; auth_limits_default() gives 8.4's. */
 struct auth_limits {
 	long		 timeout_ms;	/* per command, then SIGKILL */
-	long		 min_ms;	/* earliest verdict after the start */
+	long		 min_ms;	/* earliest verdict after start */
 };
 
 void		 auth_limits_default(struct auth_limits *);
@@ -149,8 +158,9 @@ void		 auth_run_cancel(struct auth_run *);
  * auth_run_start() on a private loop, waiting for the verdict.  1
  * accepted, 0 refused, -1 could not start (no memory).
  */
-int		 auth_verify(const struct options *, const struct auth_cred *,
-		    char *const envp[], const struct auth_limits *);
+int		 auth_verify(const struct options *,
+		    const struct auth_cred *, char *const envp[],
+		    const struct auth_limits *);
 /*
  * The 8.5 text for a verification command's exit code, ending in ": "
  * (the caller appends the user name).  Returns buf.
@@ -164,7 +174,7 @@ const char	*auth_exit_text(int code, char *buf, size_t len);
  */
 struct auth_observer {
 	enum auth_mech	 mech;
-	unsigned	 lines;		/* client lines seen after AUTH */
+	unsigned	 lines;		/* client lines after AUTH */
 	bool		 done;
 	bool		 have_user;
 	char		 user[AUTH_USER_MAX];

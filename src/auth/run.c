@@ -30,6 +30,7 @@
 			    AUTH_CHALLENGE_MAX)
 #define REAP_FIRST_MS	2	/* polling for the exit of a child */
 #define REAP_MAX_MS	100	/* that closed its output early */
+#define READS_PER_EVENT	16	/* a chatty command cannot hold the loop */
 
 struct auth_run {
 	struct loop		*loop;
@@ -38,20 +39,20 @@ struct auth_run {
 	struct auth_limits	 lim;
 	auth_done_cb		*cb;
 	void			*ctx;
-	size_t			 next;		/* next command to try */
-	char			 data[FD3_DATA_MAX];	/* fd 3 contents */
+	size_t			 next;	/* next command to try */
+	char			 data[FD3_DATA_MAX];	/* for fd 3 */
 	size_t			 datalen;
-	char			 user[AUTH_USER_MAX];	/* escaped, for logs */
+	char			 user[AUTH_USER_MAX];	/* escaped */
 	uint64_t		 start_ms;
-	pid_t			 pid;		/* -1: no command running */
+	pid_t			 pid;	/* -1: no command running */
 	int			 outfd;
 	int			 kill_timer;
 	int			 reap_timer;
 	int			 done_timer;
 	unsigned		 reap_ms;
 	bool			 accepted;
-	bool			 starting;	/* inside auth_run_start() */
-	bool			 stuck;		/* no timer for the verdict */
+	bool			 starting;	/* in auth_run_start() */
+	bool			 stuck;	/* no timer for a verdict */
 };
 
 static void	 next_command(struct auth_run *);
@@ -213,7 +214,7 @@ try_reap(struct auth_run *r)
 		command_done(r, st);
 		return true;
 	}
-	if (p == -1) {			/* reaped elsewhere: count as failed */
+	if (p == -1) {		/* reaped elsewhere: count as failed */
 		command_done(r, 111 << 8);
 		return true;
 	}
@@ -240,12 +241,14 @@ on_output(int fd, unsigned ev, void *ctx)
 	struct auth_run *r = ctx;
 	char sink[4096];
 	ssize_t n;
+	int i = 0;
 
 	(void)ev;
 	do {
 		n = read(fd, sink, sizeof(sink));
-	} while (n > 0 || (n == -1 && errno == EINTR));
-	if (n == -1 && (errno == EAGAIN || errno == EWOULDBLOCK))
+	} while ((n > 0 && ++i < READS_PER_EVENT) ||
+	    (n == -1 && errno == EINTR));
+	if (n > 0 || (n == -1 && (errno == EAGAIN || errno == EWOULDBLOCK)))
 		return;
 	/* End of output: the command has exited, or will soon. */
 	loop_unwatch(r->loop, r->outfd);

@@ -23,7 +23,7 @@
 
 #define ARGV_MAX	64
 #define CMD_MAX		4096
-#define FD3_MAX		4096	/* fits a pipe buffer: written before fork */
+#define FD3_MAX		4096	/* fits a pipe buffer at once */
 #define HIGH_FD		10	/* sources are moved above 0-3 first */
 
 extern char	**environ;
@@ -120,7 +120,8 @@ auth_spawn(const char *cmd, char *const envp[], const void *fd3data,
 		return -1;
 	}
 	if (child_find(argv[0], getenv("PATH"), path, sizeof(path)) == -1)
-		str_lcpy(path, argv[0], sizeof(path));	/* exec fails: 111 */
+		/* Not found: exec fails and the child exits 111. */
+		str_lcpy(path, argv[0], sizeof(path));
 	if ((fds[0] = open("/dev/null", O_RDWR | O_CLOEXEC)) == -1)
 		return fail(what, "open", fds, 5);
 	if (pipe(&fds[1]) == -1)

@@ -67,7 +67,7 @@ tls_b64_decode(const char *in, size_t n, void *out, size_t outsize,
 	for (i = 0; i < n - pad; i++)
 		if (!b64_char(u[i]))
 			return -1;
-	full = n / 4 * 3;	/* EVP_DecodeBlock() writes the pad bytes too */
+	full = n / 4 * 3;	/* EVP_DecodeBlock() writes pad bytes too */
 	if (outsize < full || !ossl_load_crypto())
 		return -1;
 	r = ossl.EVP_DecodeBlock(out, u, (int)n);

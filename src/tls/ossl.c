@@ -38,7 +38,7 @@ OSSL_SSL_FUNCS(OSSL_CHECK)
 
 struct sym {
 	const char	*name;
-	size_t		 off;		/* offsetof(struct ossl, name) */
+	size_t		 off;	/* offsetof(struct ossl, name) */
 };
 
 #define OSSL_SYM(ret, name, args)	{ #name, offsetof(struct ossl, name) },

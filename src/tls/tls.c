@@ -488,7 +488,9 @@ layer_read(struct conn *c, void *p, size_t n)
 			break;
 		}
 		l->rerr = true;
-		l->rerrno = e == SSL_ERROR_SYSCALL ? saved : EIO;
+		/* Never a "try again" errno: conn_fill() must see the end. */
+		l->rerrno = e == SSL_ERROR_SYSCALL && saved != EAGAIN &&
+		    saved != EWOULDBLOCK && saved != EINTR ? saved : EIO;
 		log_verror("unable to read from SSL/TLS stream: %s",
 		    ossl_error(msg, sizeof(msg), e == SSL_ERROR_SYSCALL ?
 		    strerror(saved) : "protocol error"));
