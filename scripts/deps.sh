@@ -27,6 +27,10 @@ PACKAGES=(
 	openssl			# test certificates
 	valgrind		# benchmarks (callgrind), leak checks
 	procps			# ps(1) for the scripts and tests
+	libxml2-utils		# xmllint: the log tool's SVG is checked
+	gzip			# the log tool reads gzipped logs
+	xz-utils		# ... and xz
+	bzip2			# ... and bzip2
 )
 
 installed() {

@@ -24,6 +24,7 @@
 #include "log/transcript.h"
 #include "session.h"
 #include "session_env.h"
+#include "tls/tls.h"
 #include "util/buf.h"
 #include "util/str.h"
 #include "version.h"
@@ -188,16 +189,29 @@ check_child(struct session *s, bool block)
 static void
 update_watches(struct session *s)
 {
-	unsigned cr = 0, cw = 0, br = 0, bw = 0;
+	unsigned cr = 0, cw = 0, br = 0, bw = 0, tw;
 
-	if (!s->client_closed) {
+	if (!s->client_closed && s->handshaking) {
+		/* The TLS layer says what the handshake waits for. */
+		tw = tls_wants(&s->client);
+		cr = tw & IO_READ;
+		cw = tw & IO_WRITE;
+	} else if (!s->client_closed) {
 		if (!s->client.eof && !s->ending &&
 		    s->client.in.len < s->client.in.max &&
 		    conn_pending(&s->backend) < OUT_HIWAT &&
+		    !s->auth_waiting &&
 		    (s->await == AW_NONE || s->mode == M_PASSTHROUGH))
 			cr = IO_READ;
 		if (conn_pending(&s->client) > 0)
 			cw = IO_WRITE;
+		if (s->client.ops != NULL) {
+			tw = tls_wants(&s->client);
+			if (tw & IO_WRITE)
+				cw = IO_WRITE;
+			if ((tw & IO_READ) && conn_pending(&s->client) > 0)
+				cr = IO_READ;
+		}
 	}
 	if (s->backend_started && s->backend.rfd >= 0 && !s->backend.eof &&
 	    conn_pending(&s->client) < OUT_HIWAT)
@@ -224,7 +238,8 @@ flush_all(struct session *s)
 {
 	size_t n;
 
-	if (!s->client_closed && conn_pending(&s->client) > 0) {
+	if (!s->client_closed && !s->handshaking &&
+	    conn_pending(&s->client) > 0) {
 		n = conn_pending(&s->client);
 		if (conn_flush(&s->client) == -1)
 			log_verror("unable to write %zu bytes to file "
@@ -261,8 +276,8 @@ client_finished(struct session *s)
 }
 
 /* One step of the state machine after any event. */
-static void
-step(struct session *s)
+void
+session_step(struct session *s)
 {
 	session_client_input(s);
 	if (s->client.eof && !s->ending)
@@ -285,6 +300,10 @@ client_read(struct session *s)
 	ssize_t n;
 
 	n = conn_fill(&s->client, CLIENT_READ);
+	/* Decrypted bytes held inside the TLS layer never wake poll(). */
+	while (n > 0 && s->client.ops != NULL && tls_pending(&s->client) > 0)
+		if (conn_fill(&s->client, CLIENT_READ) <= 0)
+			break;
 	if (n > 0)
 		s->last_activity_ms = loop_now_ms();
 }
@@ -315,7 +334,15 @@ on_io(int fd, unsigned ev, void *ctx)
 		loop_events(s->loop, fd, 0);
 		return;
 	}
-	if (fd == s->client.rfd && (ev & IO_READ) && !s->client_closed)
+	if (s->handshaking && (fd == s->client.rfd || fd == s->client.wfd)) {
+		if (session_tls_progress(s) && s->smtps_failed)
+			session_end(s);
+		session_step(s);
+		return;
+	}
+	if ((fd == s->client.rfd && (ev & IO_READ) && !s->client_closed) ||
+	    (s->client.ops != NULL && fd == s->client.wfd &&
+	    (ev & IO_WRITE)))
 		client_read(s);
 	if (fd == s->backend.rfd && (ev & IO_READ))
 		backend_read(s);
@@ -323,7 +350,7 @@ on_io(int fd, unsigned ev, void *ctx)
 		flush_all(s);
 	else if (fd == s->backend.wfd && (ev & IO_READ))
 		close_backend_input(s);		/* hangup: qmail exited */
-	step(s);
+	session_step(s);
 }
 
 /* Timeouts (5.6): idle and total, one timer armed at the nearer one. */
@@ -395,7 +422,7 @@ on_timer(void *ctx)
 	session_decision_line(s, R_TIMEOUT, s->rcpt.local[0] != '\0' ||
 	    s->rcpt.domain[0] != '\0' ? &s->rcpt : NULL, "TIMEOUT");
 	session_end(s);
-	step(s);
+	session_step(s);
 }
 
 static bool
@@ -442,6 +469,7 @@ start_backend(struct session *s, char *const argv[])
 static void
 session_free(struct session *s)
 {
+	session_auth_free(s);
 	conn_free(&s->client);
 	conn_free(&s->backend);
 	buf_free(&s->hold);
@@ -484,6 +512,13 @@ session_run(struct options *opt, char *const argv[])
 	}
 	s->fs.rdns_resolves = -2;
 	s->fs.sender_mx = -1;
+	/* 7.2 item 2 (Improvement 5.5: the delay counts after it). */
+	if (opt->tls_level == TLS_LEVEL_SMTPS && session_smtps(s) == -1) {
+		session_tls_end(s);
+		transcript_close(s->tr);
+		session_free(s);
+		return 0;
+	}
 	session_identify(s);
 	/* Connection-time chain (2.3); with config-dir it runs per RCPT. */
 	session_connect_filters(s);
@@ -506,7 +541,7 @@ session_run(struct options *opt, char *const argv[])
 	}
 
 	s->start_ms = s->last_activity_ms = loop_now_ms();
-	step(s);
+	session_step(s);
 	while (!finished(s)) {
 		arm_timer(s);
 		if (loop_once(s->loop, -1) == -1 && errno != EINTR) {
@@ -515,6 +550,7 @@ session_run(struct options *opt, char *const argv[])
 		}
 	}
 	flush_all(s);
+	session_tls_end(s);
 	close_backend_input(s);
 	check_child(s, true);		/* never leave qmail-smtpd running */
 	if (s->tr != NULL) {

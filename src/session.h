@@ -20,6 +20,7 @@
 #include "util/buf.h"
 
 struct dns_resolver;
+struct tls_server;
 struct dns_result;
 struct loop;
 struct options;
@@ -134,6 +135,20 @@ struct session {
 	struct filter_state	 fs;
 	void			*zones;		/* filters/dnsbl.c state */
 
+	/* TLS (7). */
+	struct tls_server	*tls_srv;
+	bool			 tls_setup_failed;
+	bool			 handshaking;
+	bool			 smtps;
+	bool			 smtps_failed;
+	bool			 discard_input;	/* after STARTTLS: drop the rest */
+	uint64_t		 hs_deadline;
+
+	/* SMTP AUTH processed by spamdyke (8.2). */
+	bool			 auth_exchange;	/* client lines go to auth */
+	bool			 auth_waiting;	/* verification running */
+	void			*auth;		/* session_auth.c state */
+
 	struct transcript	*tr;		/* full-log-dir, or NULL */
 	char *const		*backend_argv;
 	char			**backend_envp;
@@ -167,6 +182,22 @@ void	 session_dns_free(struct session *);
 /* Config directories for the current RCPT: 1 when files were applied. */
 int	 session_cdir_begin(struct session *);
 void	 session_cdir_end(struct session *, int applied);
+
+/* TLS (session_tls.c). */
+bool	 session_tls_active(struct session *);
+unsigned session_tls_ehlo_flags(struct session *);
+int	 session_starttls(struct session *);
+bool	 session_tls_progress(struct session *);
+int	 session_smtps(struct session *);
+void	 session_tls_wait(struct session *);
+void	 session_tls_end(struct session *);
+
+/* AUTH processed by spamdyke (session_auth.c). */
+bool	 session_auth_processing(struct session *);
+void	 session_auth_command(struct session *, const char *arg, size_t n);
+void	 session_auth_line(struct session *, const char *line, size_t n);
+void	 session_auth_free(struct session *);
+void	 session_step(struct session *);
 
 /* Internal to session*.c. */
 void	 session_to_client(struct session *, const char *, size_t, bool own);

@@ -1,5 +1,11 @@
 /*
- * session_auth.c - observed SMTP AUTH (session.md 8.3): when qmail-smtpd
+ * session_auth.c - SMTP AUTH in the session (session.md 8).
+ *
+ * Processed by spamdyke (8.2): the exchange runs in auth/, the
+ * checkpassword commands on the session loop; client input waits for the
+ * verdict.  AUTH lines are never forwarded nor logged in this mode.
+ *
+ * Observed (8.3): when qmail-smtpd
  * processes AUTH itself, spamdyke forwards every line and only records
  * the user name (PLAIN: the authcid of the blob; LOGIN: the first
  * response; CRAM-MD5: the user part of the response), so that a 235 from
@@ -12,8 +18,140 @@
 #include <resolv.h>
 #include <string.h>
 
+#include <stdlib.h>
+
+#include "auth/auth.h"
+#include "config/options.h"
+#include "log/log.h"
+#include "log/transcript.h"
 #include "session.h"
 #include "util/str.h"
+
+struct auth_state {
+	struct auth_exchange	 x;
+	struct auth_run		*run;
+	char			 user[AUTH_USER_MAX];
+};
+
+/* Does spamdyke process AUTH now (8.1, 8.2)? */
+bool
+session_auth_processing(struct session *s)
+{
+	const struct options *opt = s->opt;
+
+	if (opt->smtp_auth_command.n == 0)
+		return false;
+	if (opt->smtp_auth_level >= AL_ALWAYS)
+		return true;
+	return opt->smtp_auth_level >= AL_ONDEMAND && s->spamdyke_auth;
+}
+
+static struct auth_state *
+state(struct session *s)
+{
+	if (s->auth == NULL)
+		s->auth = calloc(1, sizeof(struct auth_state));
+	return s->auth;
+}
+
+static void
+send_text(struct session *s, const char *text, size_t n)
+{
+	session_to_client(s, text, n, true);
+}
+
+static void
+verdict(void *ctx, bool accepted)
+{
+	struct session *s = ctx;
+	struct auth_state *a = s->auth;
+
+	a->run = NULL;
+	s->auth_waiting = false;
+	if (accepted) {
+		s->authenticated = true;
+		str_escape(s->auth_user, sizeof(s->auth_user), a->user,
+		    strlen(a->user));
+		decision_authenticated(&s->d);
+		transcript_set_state(s->tr, s->encryption != NULL &&
+		    strcmp(s->encryption, "TLS_PASSTHROUGH") != 0 ? "TLS" :
+		    NULL, s->auth_user);
+		transcript_event(s->tr, "Authentication successful");
+		send_text(s, "235 Proceed.\r\n", 14);
+	} else {
+		transcript_event(s->tr, "Authentication failed: %s", a->user);
+		session_reply(s, R_FAILED_AUTH, 0, NULL);
+	}
+	explicit_bzero(a->user, sizeof(a->user));
+	session_step(s);
+}
+
+static void
+handle(struct session *s, enum auth_step st)
+{
+	struct auth_state *a = s->auth;
+
+	s->auth_exchange = false;
+	switch (st) {
+	case AUTH_REPLY:
+		s->auth_exchange = true;
+		send_text(s, a->x.reply, a->x.replylen);
+		return;
+	case AUTH_VERIFY:
+		str_lcpy(a->user, a->x.cred.user, sizeof(a->user));
+		a->run = auth_run_start(s->loop, s->opt, &a->x.cred,
+		    s->backend_envp, NULL, verdict, s);
+		auth_clear(&a->x);
+		if (a->run == NULL)
+			session_reply(s, R_FAILED_AUTH, 0, NULL);
+		else
+			s->auth_waiting = true;
+		return;
+	case AUTH_CANCELLED:
+		send_text(s, a->x.reply, a->x.replylen);
+		break;
+	case AUTH_UNKNOWN_MECH:
+		session_reply(s, R_UNKNOWN_AUTH, 0, NULL);
+		break;
+	default:
+		session_reply(s, R_FAILED_AUTH, 0, NULL);
+		break;
+	}
+	auth_clear(&a->x);
+}
+
+void
+session_auth_command(struct session *s, const char *arg, size_t n)
+{
+	struct auth_state *a = state(s);
+
+	if (a == NULL) {
+		session_reply(s, R_FAILED_AUTH, 0, NULL);
+		return;
+	}
+	handle(s, auth_begin(&a->x, s->opt, arg, n));
+}
+
+void
+session_auth_line(struct session *s, const char *line, size_t n)
+{
+	handle(s, auth_next(&((struct auth_state *)s->auth)->x, line, n));
+}
+
+void
+session_auth_free(struct session *s)
+{
+	struct auth_state *a = s->auth;
+
+	if (a == NULL)
+		return;
+	if (a->run != NULL)
+		auth_run_cancel(a->run);
+	auth_clear(&a->x);
+	explicit_bzero(a, sizeof(*a));
+	free(a);
+	s->auth = NULL;
+}
 
 enum { AM_NONE, AM_PLAIN, AM_LOGIN, AM_CRAM, AM_OTHER };
 
@@ -44,12 +182,13 @@ plain_blob(struct session *s, const char *text, size_t n)
 	unsigned char buf[3072], *nul, *nul2;
 	int len = decode(text, n, buf, sizeof(buf));
 
-	if (len <= 0 || (nul = memchr(buf, '\0', (size_t)len)) == NULL)
-		return;
-	nul++;
-	nul2 = memchr(nul, '\0', (size_t)len - (size_t)(nul - buf));
-	set_user(s, nul, nul2 != NULL ? (size_t)(nul2 - nul) :
-	    (size_t)len - (size_t)(nul - buf));
+	if (len > 0 && (nul = memchr(buf, '\0', (size_t)len)) != NULL) {
+		nul++;
+		nul2 = memchr(nul, '\0', (size_t)len - (size_t)(nul - buf));
+		set_user(s, nul, nul2 != NULL ? (size_t)(nul2 - nul) :
+		    (size_t)len - (size_t)(nul - buf));
+	}
+	explicit_bzero(buf, sizeof(buf));	/* the password */
 }
 
 void
@@ -96,7 +235,7 @@ session_auth_observe_line(struct session *s, const char *line, size_t n)
 		return;
 	}
 	switch (s->auth_mech) {
-	case AM_PLAIN:
+	case AM_PLAIN:	/* plain_blob() wipes the password */
 		if (s->auth_step == 0)
 			plain_blob(s, line, n);
 		break;

@@ -145,22 +145,17 @@ cmd_ehlo(struct session *s, enum smtp_verb verb, const char *raw,
 	}
 	/* 2.8: flags chosen when EHLO is forwarded. */
 	always = opt->smtp_auth_level >= AL_ALWAYS;
-	if (opt->smtp_auth_command.n > 0 && opt->smtp_auth_level >= AL_ALWAYS)
+	flags = session_tls_ehlo_flags(s);
+	if (opt->smtp_auth_require_tls && !session_tls_active(s))
+		flags |= EHLO_REMOVE;	/* Addition: no AUTH before TLS */
+	else if (opt->smtp_auth_command.n > 0 &&
+	    opt->smtp_auth_level >= AL_ALWAYS)
 		flags |= EHLO_ADD | EHLO_REMOVE;
 	else if (opt->smtp_auth_command.n > 0 &&
 	    opt->smtp_auth_level >= AL_ONDEMAND)
 		flags |= EHLO_ADD;
 	else if (opt->smtp_auth_level == AL_NONE)
 		flags |= EHLO_REMOVE;
-	if (opt->tls_level == TLS_LEVEL_NONE || s->encryption != NULL)
-		flags |= EHLO_REMOVE_TLS;
-	else if (opt->tls_level == TLS_LEVEL_SMTP_NO_PASSTHROUGH ||
-	    opt->tls_level == TLS_LEVEL_SMTPS)
-		flags |= EHLO_REMOVE_TLS;	/* no certificate support yet */
-	/* Only spamdyke-processed AUTH adds lines; that arrives with AUTH. */
-	flags &= ~EHLO_ADD;
-	if (flags & EHLO_REMOVE)
-		flags &= ~EHLO_ADD;
 	ehlo_begin(&s->ehlo, flags, always,
 	    opt->smtp_auth_level == AL_ONDEMAND_ENCRYPTED ||
 	    opt->smtp_auth_level == AL_ALWAYS_ENCRYPTED ?
@@ -283,6 +278,8 @@ cmd_starttls(struct session *s, const char *raw, size_t rawlen)
 		reject_and_cut(s, 554);
 		return;
 	}
+	if (s->encryption == NULL && session_starttls(s) == 0)
+		return;			/* spamdyke terminates TLS (7.2) */
 	/* 7.1: without a certificate only plain passthrough is possible. */
 	if (opt->tls_level != TLS_LEVEL_SMTP || s->encryption != NULL) {
 		session_reply(s, R_FAILED_TLS, 554, NULL);
@@ -306,6 +303,14 @@ session_command(struct session *s, const char *raw, size_t rawlen)
 		if (s->d.state == D_RCPT_REJECT ||
 		    s->d.state == D_RCPT_ALLOW)
 			s->d = s->saved;
+	}
+	if (s->auth_exchange) {
+		/* 8.2: credentials, never forwarded nor logged. */
+		if (s->tr != NULL)
+			transcript_data(s->tr, TR_REMOTE_TO_CHILD,
+			    "[redacted]\r\n", 12, false);
+		session_auth_line(s, raw, n);
+		return;
 	}
 	if (s->auth_observing) {
 		/* AUTH data lines (8.3): forwarded, never logged. */
@@ -335,6 +340,18 @@ session_command(struct session *s, const char *raw, size_t rawlen)
 		/* Improvement 2.7: level none promises nobody authenticates. */
 		if (s->opt->smtp_auth_level == AL_NONE) {
 			session_reply(s, R_UNKNOWN_AUTH, 0, NULL);
+			break;
+		}
+		if (s->opt->smtp_auth_require_tls && !session_tls_active(s)) {
+			session_to_client(s, "538 Encryption required for "
+			    "requested authentication mechanism.\r\n", 65, true);
+			break;
+		}
+		if (session_auth_processing(s)) {
+			if (s->tr != NULL)
+				transcript_data(s->tr, TR_REMOTE_TO_CHILD,
+				    "AUTH [redacted]\r\n", 17, false);
+			session_auth_command(s, arg, argn);
 			break;
 		}
 		/* Improvement 4.7: credentials never reach the full log. */
@@ -402,7 +419,7 @@ session_client_input(struct session *s)
 			buf_reset(in);
 			return;
 		}
-		if (s->await != AW_NONE)
+		if (s->await != AW_NONE || s->auth_waiting || s->handshaking)
 			return;
 		if (conn_pending(&s->backend) >= (256u << 10))
 			return;
@@ -411,7 +428,8 @@ session_client_input(struct session *s)
 				return;
 			continue;
 		}
-		max = s->auth_observing ? AUTH_LINE_MAX : CMD_LINE_MAX;
+		max = s->auth_observing || s->auth_exchange ? AUTH_LINE_MAX :
+		    CMD_LINE_MAX;
 		lf = memchr(in->data, '\n', in->len);
 		if (lf == NULL) {
 			if (s->discarding) {
@@ -437,5 +455,10 @@ session_client_input(struct session *s)
 			session_command(s, in->data,
 			    (size_t)(lf - in->data) + 1);
 		buf_consume(in, (size_t)(lf - in->data) + 1);
+		if (s->discard_input) {
+			/* 7.2: nothing pipelined after STARTTLS is run. */
+			s->discard_input = false;
+			buf_reset(in);
+		}
 	}
 }

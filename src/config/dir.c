@@ -107,9 +107,9 @@ note_bad(enum crit k, const char *data)
 	char esc[256];
 
 	/* Improvement (files.md 2.4): remote text never leaves the tree. */
-	log_verror("config-dir: %s \"%s\" cannot be used as a path; no "
-	    "configuration directory file applies to it", what[k],
-	    str_escape(esc, sizeof(esc), data, strlen(data)));
+	log_verror("config-dir: %s \"%s\" cannot be used as a path; the %s "
+	    "trees are not searched for it", what[k],
+	    str_escape(esc, sizeof(esc), data, strlen(data)), subtree[k]);
 }
 
 /* The IP components (files.md 2.2, 2.4); 0 ok, -1 out of memory. */

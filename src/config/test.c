@@ -273,8 +273,8 @@ find_in_path(const char *name, char *out, size_t outlen)
 			memcpy(dir, p, (size_t)(end - p));
 			dir[end - p] = '\0';
 			if (path_join(&b, dir[0] != '\0' ? dir : ".", name,
-			    strlen(name)) == 0 && stat(buf_cstr(&b), &st) == 0 &&
-			    can_exec(&st)) {
+			    strlen(name)) == 0 &&
+			    stat(buf_cstr(&b), &st) == 0 && can_exec(&st)) {
 				str_lcpy(out, buf_cstr(&b), outlen);
 				rc = 0;
 				break;
@@ -571,22 +571,22 @@ tls_caps(struct ct *ct)
 		break;
 	default:
 		if (cert)
-			say(ct, K_SUCCESS, "tls-level", "spamdyke will offer TLS "
-			    "(STARTTLS) with the certificate in "
+			say(ct, K_SUCCESS, "tls-level", "spamdyke will offer "
+			    "TLS (STARTTLS) with the certificate in "
 			    "tls-certificate-file%s.", ct->qmail_tls ?
 			    "; qmail's own TLS will not be used" : "");
 		else if (o->tls_level == TLS_LEVEL_SMTP_NO_PASSTHROUGH)
 			say(ct, K_WARNING, "tls-level", "tls-level is "
-			    "smtp-no-passthrough but no tls-certificate-file is "
-			    "given: STARTTLS will be refused.");
+			    "smtp-no-passthrough but no tls-certificate-file "
+			    "is given: STARTTLS will be refused.");
 		else if (ct->qmail_tls)
-			say(ct, K_SUCCESS, "tls-level", "qmail offers TLS and no "
-			    "tls-certificate-file is given: spamdyke will pass "
-			    "TLS through to qmail and cannot filter encrypted "
-			    "sessions.");
+			say(ct, K_SUCCESS, "tls-level", "qmail offers TLS and "
+			    "no tls-certificate-file is given: spamdyke will "
+			    "pass TLS through to qmail and cannot filter "
+			    "encrypted sessions.");
 		else
-			say(ct, K_INFO, "tls-level", "TLS will not be available: "
-			    "qmail does not offer it and no "
+			say(ct, K_INFO, "tls-level", "TLS will not be "
+			    "available: qmail does not offer it and no "
 			    "tls-certificate-file is given.");
 		break;
 	}
@@ -615,13 +615,13 @@ auth_caps(struct ct *ct)
 		say(ct, K_INFO, "smtp-auth-level", ct->qmail_auth ? "qmail "
 		    "offers SMTP AUTH but smtp-auth-level is none: spamdyke "
 		    "will hide it and no client can authenticate." : "SMTP "
-		    "AUTH is disabled (smtp-auth-level none) and qmail does not "
-		    "offer it.");
+		    "AUTH is disabled (smtp-auth-level none) and qmail does "
+		    "not offer it.");
 		return;
 	case AL_OBSERVE:
 		if (ct->qmail_auth)
-			say(ct, K_SUCCESS, "smtp-auth-level", "qmail offers SMTP "
-			    "AUTH; spamdyke will observe it and trust its "
+			say(ct, K_SUCCESS, "smtp-auth-level", "qmail offers "
+			    "SMTP AUTH; spamdyke will observe it and trust its "
 			    "result.");
 		else
 			say(ct, K_INFO, "smtp-auth-level", "SMTP AUTH will not "
@@ -647,8 +647,8 @@ auth_caps(struct ct *ct)
 		    "spamdyke will observe it and leave smtp-auth-command "
 		    "unused.");
 	else
-		say(ct, K_SUCCESS, "smtp-auth-level", "spamdyke will offer SMTP "
-		    "AUTH and verify passwords with smtp-auth-command%s.",
+		say(ct, K_SUCCESS, "smtp-auth-level", "spamdyke will offer "
+		    "SMTP AUTH and verify passwords with smtp-auth-command%s.",
 		    ct->qmail_auth ? "; qmail's own AUTH will be hidden" : "");
 }
 
@@ -688,7 +688,8 @@ test_qmail(struct ct *ct, char *const argv[])
 		say(ct, K_ERROR, NULL, "The qmail command did not answer EHLO "
 		    "with 250: %s", buf_cstr(&line));
 	if (state >= 0) {
-		str_lower(out.data != NULL ? out.data : line.data, out.len);
+		if (out.len > 0)
+			str_lower(out.data, out.len);
 		ct->qmail_tls = find(out.data, out.len, 0,
 		    "\r\n250-starttls\r\n") >= 0 ||
 		    find(out.data, out.len, 0, "\r\n250 starttls\r\n") >= 0;
@@ -745,7 +746,8 @@ line_problem(enum lk kind, const char *l, size_t len)
 		return "the line starts with whitespace, so the entry never "
 		    "matches";
 	if (blank(l[len - 1]))
-		return "the line ends in whitespace, so the entry never matches";
+		return "the line ends in whitespace, so the entry never "
+		    "matches";
 	switch (kind) {
 	case LK_RDNS:
 		if (len == 1 && l[0] == '.')
@@ -842,7 +844,13 @@ open_file(struct ct *ct, const char *name, const char *path, int flags,
 		    path, strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) == -1) {
+		say(ct, K_ERROR, name, "Failed to stat %s: %s", path,
+		    strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
 		say(ct, K_ERROR, name, "Failed to open for %s: %s: %s", how,
 		    path, S_ISDIR(st.st_mode) ? "Is a directory" :
 		    "Not a regular file");
@@ -881,6 +889,16 @@ test_read_file(struct ct *ct, const char *name, const char *path)
 		    "directory is much faster for long lists (see "
 		    "rdns-blacklist-dir and domain2path).", path, entries);
 	say(ct, K_SUCCESS, name, "Opened for reading: %s", path);
+}
+
+/* A file the option writes: append (and read: count lines too). */
+static void
+test_rw_file(struct ct *ct, const char *name, const char *path, int mode,
+    const char *how)
+{
+	if (open_file(ct, name, path, mode | O_APPEND, how,
+	    mode == O_RDWR) == 0)
+		say(ct, K_SUCCESS, name, "Opened for %s: %s", how, path);
 }
 
 /* The executable behind the first word of cmd; 0 ok, -1 reported. */
@@ -1059,25 +1077,21 @@ generic(struct ct *ct, const struct opt_row *r, const struct options *o)
 		case OA_FILE:
 			if (zone_file(r->name))
 				break;
-			if ((r->flags & OPT_F_WRITE) && (r->flags & OPT_F_READ)) {
-				if (open_file(ct, r->name, v[i], O_RDWR |
-				    O_APPEND, "reading and writing", true) == 0)
-					say(ct, K_SUCCESS, r->name, "Opened for "
-					    "reading and writing: %s", v[i]);
-			} else if (r->flags & OPT_F_WRITE) {
-				if (open_file(ct, r->name, v[i], O_WRONLY |
-				    O_APPEND, "writing", false) == 0)
-					say(ct, K_SUCCESS, r->name, "Opened for "
-					    "writing: %s", v[i]);
-			} else if (r->flags & OPT_F_READ)
+			if ((r->flags & OPT_F_WRITE) && (r->flags & OPT_F_READ))
+				test_rw_file(ct, r->name, v[i], O_RDWR,
+				    "reading and writing");
+			else if (r->flags & OPT_F_WRITE)
+				test_rw_file(ct, r->name, v[i], O_WRONLY,
+				    "writing");
+			else if (r->flags & OPT_F_READ)
 				test_read_file(ct, r->name, v[i]);
 			break;
 		case OA_DIR:
 			ct->walked = 0;
 			if ((r->flags & OPT_F_READ) &&
 			    walk_read(ct, r->name, v[i], 0) == 0)
-				say(ct, K_SUCCESS, r->name, "Opened the directory "
-				    "tree for reading: %s", v[i]);
+				say(ct, K_SUCCESS, r->name, "Opened the "
+				    "directory tree for reading: %s", v[i]);
 			if (r->flags & OPT_F_WRITE)
 				test_write_dir(ct, r->name, v[i], K_SUCCESS);
 			break;
@@ -1223,8 +1237,8 @@ sp_rcpthosts(struct ct *ct, const struct opt_row *r, const struct options *o)
 
 	for (i = 0; i < o->qmail_rcpthosts_file.n; i++) {
 		if (strcmp(o->qmail_rcpthosts_file.v[i], DEF_RCPTHOSTS) != 0)
-			say(ct, K_WARNING, r->name, "%s is not the default path "
-			    "(%s); make sure it is the file qmail uses.",
+			say(ct, K_WARNING, r->name, "%s is not the default "
+			    "path (%s); make sure it is the file qmail uses.",
 			    o->qmail_rcpthosts_file.v[i], DEF_RCPTHOSTS);
 		test_read_file(ct, r->name, o->qmail_rcpthosts_file.v[i]);
 	}
@@ -1255,12 +1269,21 @@ sp_tls(struct ct *ct, const struct opt_row *r, const struct options *o)
 	say(ct, K_ERROR, r->name, "TLS support is not compiled in; %s "
 	    "cannot be used.", r->name);
 #else
-	/*
-	 * The files must be readable; loading them into a TLS context is
-	 * the TLS module's test (tls_server_new) once it exists.
-	 */
+	struct tls_server *srv;
+	char err[1024];
+
 	if (r->arg == OA_FILE)
 		test_read_file(ct, r->name, v[0]);
+	if (strcmp(r->name, "tls-certificate-file") != 0)
+		return;
+	/* Load everything as a session would: key, password, DH params. */
+	if ((srv = tls_server_new(o, err, sizeof(err))) == NULL) {
+		say(ct, K_ERROR, r->name, "%s", err);
+		return;
+	}
+	tls_server_free(srv);
+	say(ct, K_SUCCESS, r->name, "The TLS library accepted the "
+	    "certificate, the key and the parameters: %s", v[0]);
 #endif
 }
 
@@ -1348,9 +1371,9 @@ rdir_entry(struct ct *ct, const char *name, const char *path,
 		snprintf(want, sizeof(want), "%s.%s", rd->sld, rd->tld);
 		if (isreg && name_under(base, want)) {
 			if (labels(base) >= 4)
-				say(ct, K_WARNING, name, "%s never matches: names "
-				    "of four or more labels belong in directory "
-				    "%s/%s", path, rd->tld, want);
+				say(ct, K_WARNING, name, "%s never matches: "
+				    "names of four or more labels belong in "
+				    "directory %s/%s", path, rd->tld, want);
 			return;
 		}
 		/* Improvement: the fourth level of files.md 4.2. */
@@ -1425,8 +1448,8 @@ sp_rdns_dir(struct ct *ct, const struct opt_row *r, const struct options *o)
 		ct->walked = 0;
 		rdir_level(ct, r->name, l->v[i], 1, &rd);
 		if (!rd.bad)
-			say(ct, K_SUCCESS, r->name, "The rDNS directory tree is "
-			    "valid: %s", l->v[i]);
+			say(ct, K_SUCCESS, r->name, "The rDNS directory tree "
+			    "is valid: %s", l->v[i]);
 	}
 }
 
@@ -1515,8 +1538,8 @@ gl_dir(struct ct *ct, const char *dir, int depth)
 		    strlen(e[i]->d_name)) == -1)
 			continue;
 		if (lstat(b.data, &st) == -1)
-			say(ct, K_ERROR, "graylist-dir", "Failed to stat %s: %s",
-			    b.data, strerror(errno));
+			say(ct, K_ERROR, "graylist-dir", "Failed to stat %s: "
+			    "%s", b.data, strerror(errno));
 		else if (S_ISDIR(st.st_mode) && depth == 1)
 			gl_dir(ct, b.data, 2);
 		else if (S_ISDIR(st.st_mode))
@@ -1584,15 +1607,15 @@ sp_graylist(struct ct *ct, const struct opt_row *r, const struct options *o)
 				continue;
 			if (lstat(b.data, &st) == -1 || !S_ISDIR(st.st_mode)) {
 				say(ct, K_ERROR, "graylist-dir", "Not a "
-				    "directory: %s; the top level of a graylist "
-				    "directory may hold only domain directories.",
-				    b.data);
+				    "directory: %s; the top level of a "
+				    "graylist directory may hold only domain "
+				    "directories.", b.data);
 				continue;
 			}
 			if (!opt_list_has(&hosts, d))
 				say(ct, K_INFO, "graylist-dir", "The domain "
-				    "directory %s is not listed in rcpthosts; it "
-				    "will not be used.", b.data);
+				    "directory %s is not listed in rcpthosts; "
+				    "it will not be used.", b.data);
 			gl_dir(ct, b.data, 1);
 		}
 		free_dir(e, n);
@@ -1672,6 +1695,10 @@ run_checkpassword(struct ct *ct, const char *cmd, const char *data,
 		    dup2(nul, 0) == -1 || dup2(nul, 1) == -1 ||
 		    dup2(nul, 2) == -1 || (p[0] != 3 && dup2(p[0], 3) == -1))
 			_exit(111);
+		if (p[0] != 3)
+			close(p[0]);
+		if (nul > 3)
+			close(nul);
 		signal(SIGPIPE, SIG_DFL);
 		execve(path, argv, ct->envp);
 		_exit(111);
@@ -1891,13 +1918,14 @@ sp_dnsbl(struct ct *ct, const struct opt_row *r, const struct options *o)
 		    "for every connection.");
 	if (zl.n == 0)
 		goto out;
-	if (o->dns_level == DL_NONE) {
-		say(ct, K_INFO, r->name, "dns-level is none: the DNS blacklists "
-		    "are not queried and not tested.");
+	/* The resolver options are global (CF), also for a directory file. */
+	if (ct->opt->dns_level == DL_NONE) {
+		say(ct, K_INFO, r->name, "dns-level is none: the DNS "
+		    "blacklists are not queried and not tested.");
 		goto out;
 	}
 	capture(ct, "dns-server-ip");
-	dns_setup(o, &cfg);
+	dns_setup(ct->opt, &cfg);
 	capture(ct, NULL);
 	for (i = 0; i < zl.n; i++) {
 		const char *z = zl.v[i].name;
@@ -1907,9 +1935,9 @@ sp_dnsbl(struct ct *ct, const struct opt_row *r, const struct options *o)
 		two = dnsbl_probe(&cfg, z, 2, &refused, n2, sizeof(n2));
 		one = dnsbl_probe(&cfg, z, 1, &refused, n1, sizeof(n1));
 		if (refused)
-			say(ct, K_ERROR, r->name, "The DNS blacklist %s answers "
-			    "with an address in 127.255.255.0/24: it refuses "
-			    "queries from this resolver (a public or "
+			say(ct, K_ERROR, r->name, "The DNS blacklist %s "
+			    "answers with an address in 127.255.255.0/24: it "
+			    "refuses queries from this resolver (a public or "
 			    "unregistered resolver?) and blocks nothing.", z);
 		if (two == -1 || one == -1) {
 			say(ct, K_WARNING, r->name, "No answer from the name "
@@ -1918,17 +1946,18 @@ sp_dnsbl(struct ct *ct, const struct opt_row *r, const struct options *o)
 			continue;
 		}
 		if (two == 0 && !refused)
-			say(ct, K_ERROR, r->name, "The DNS blacklist %s does not "
-			    "list its test entry 127.0.0.2 (%s): the zone name "
-			    "may be wrong or the list may be out of service.",
-			    z, n2);
+			say(ct, K_ERROR, r->name, "The DNS blacklist %s does "
+			    "not list its test entry 127.0.0.2 (%s): the zone "
+			    "name may be wrong or the list may be out of "
+			    "service.", z, n2);
 		if (one == 1)
 			say(ct, K_ERROR, r->name, "The DNS blacklist %s lists "
 			    "127.0.0.1 (%s): it may be listing every address.",
 			    z, n1);
 		if (two == 1 && one == 0 && !refused)
-			say(ct, K_SUCCESS, r->name, "The DNS blacklist %s lists "
-			    "its test entry 127.0.0.2 and not 127.0.0.1.", z);
+			say(ct, K_SUCCESS, r->name, "The DNS blacklist %s "
+			    "lists its test entry 127.0.0.2 and not 127.0.0.1.",
+			    z);
 	}
 out:
 	match_zones_free(&zl);
@@ -2094,8 +2123,8 @@ cd_entry(struct ct *ct, const char *path, const char *name,
 		}
 		if (p->cur == SUB_NONE) {
 			say(ct, K_WARNING, "config-dir", "This file is not "
-			    "below _ip_, _rdns_, _sender_ or _recipient_ and is "
-			    "never read: %s", path);
+			    "below _ip_, _rdns_, _sender_ or _recipient_ and "
+			    "is never read: %s", path);
 			return;
 		}
 		if (p->at && p->at_level >= 1) {
@@ -2116,8 +2145,8 @@ cd_entry(struct ct *ct, const char *path, const char *name,
 	if (sub != SUB_NONE) {
 		/* Improvement: every structural ERROR counts (5.0.1 not). */
 		if (p->seen & (1u << sub))
-			say(ct, K_ERROR, "config-dir", "%s appears twice on one "
-			    "path: %s", subname[sub], path);
+			say(ct, K_ERROR, "config-dir", "%s appears twice on "
+			    "one path: %s", subname[sub], path);
 		else if (p->cur != SUB_NONE && (p->at ? p->at_level : p->level)
 		    == 0)
 			say(ct, K_ERROR, "config-dir", "%s is directly inside "
@@ -2143,8 +2172,8 @@ cd_entry(struct ct *ct, const char *path, const char *name,
 			say(ct, K_ERROR, "config-dir", "_at_ appears twice on "
 			    "one path: %s", path);
 		else if (p->level == 0)
-			say(ct, K_ERROR, "config-dir", "_at_ is directly inside "
-			    "%s with no domain level in between: %s",
+			say(ct, K_ERROR, "config-dir", "_at_ is directly "
+			    "inside %s with no domain level in between: %s",
 			    subname[p->cur], path);
 		else {
 			q.at = true;
@@ -2209,8 +2238,8 @@ sp_config_dir(struct ct *ct, const struct opt_row *r, const struct options *o)
 		const char *d = o->config_dir.v[i];
 
 		if (stat(d, &st) == -1) {
-			say(ct, K_ERROR, r->name, "Failed to open directory: %s: "
-			    "%s", d, strerror(errno));
+			say(ct, K_ERROR, r->name, "Failed to open directory: "
+			    "%s: %s", d, strerror(errno));
 			continue;
 		}
 		if (!S_ISDIR(st.st_mode)) {
