@@ -353,20 +353,47 @@ class Client:
         self.wclosed = False
         self.log = log          # list of transcript strings
 
+    def starttls(self, deadline):
+        """Client side of a TLS handshake on the connection (STARTTLS
+        after its 220, or SMTPS).  Certificates are not verified."""
+        import ssl
+        if self.buf:
+            raise Failure('plaintext left unread before TLS: %r' % self.buf)
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+        self.sock.setblocking(True)
+        self.sock.settimeout(max(0.1, deadline - time.monotonic()))
+        try:
+            self.sock = ctx.wrap_socket(self.sock, server_hostname='mail.test')
+        except (ssl.SSLError, OSError) as e:
+            raise Failure('TLS handshake failed: %s' % e)
+        self.sock.setblocking(False)
+        self.log.append('C: <TLS %s>' % self.sock.version())
+
     def pump(self, timeout):
         """Read what is available within timeout; False if nothing came."""
+        import ssl
         if self.eof:
             return False
-        r, _, _ = select.select([self.sock], [], [], max(0, timeout))
-        if not r:
-            return False
+        pending = isinstance(self.sock, ssl.SSLSocket) and self.sock.pending()
+        if not pending:
+            r, _, _ = select.select([self.sock], [], [], max(0, timeout))
+            if not r:
+                return False
         try:
             data = self.sock.recv(65536)
+        except (ssl.SSLWantReadError, ssl.SSLWantWriteError):
+            return False
+        except ssl.SSLError:
+            data = b''
         except (ConnectionResetError, BlockingIOError):
             data = b''
         if not data:
             self.eof = True
             return False
+        if getattr(self, 'tls_done', False):
+            return True
         self.buf += data
         return True
 
@@ -416,6 +443,11 @@ class Client:
                 n = self.sock.send(view[:1 << 20])
             except BlockingIOError:
                 continue
+            except OSError as e:
+                if type(e).__name__ in ('SSLWantWriteError',
+                                        'SSLWantReadError'):
+                    continue
+                raise
             except (BrokenPipeError, ConnectionResetError) as e:
                 raise Failure('send failed: %s (%d bytes unsent)'
                               % (e.strerror, len(view)))
@@ -423,9 +455,13 @@ class Client:
             last = time.monotonic()
 
     def shutdown(self):
+        import ssl
         if not self.wclosed:
             self.wclosed = True
             self.log.append('C: <EOF>')
+            # After this the socket is raw again: what follows is TLS
+            # framing (spamdyke's close_notify), not SMTP.
+            self.tls_done = isinstance(self.sock, ssl.SSLSocket)
             try:
                 self.sock.shutdown(socket.SHUT_WR)
             except OSError:
@@ -497,6 +533,7 @@ class Run:
         self.default_opts = True
         self.use_dns = True
         self.zone = []
+        self.setup_cmds = []
         self.timeout = DEFAULT_TIMEOUT
         self.limit = DEFAULT_LIMIT
         self.allow_lf = False
@@ -596,6 +633,8 @@ class Run:
                 self.allow_unread = True
             elif n == 'skip':
                 raise Skip(a or 'skipped')
+            elif n == 'setup':
+                self.setup_cmds.append(self.subst(a))
             elif n == 'requires':
                 if self.cfg.no_spamdyke:
                     continue
@@ -616,6 +655,14 @@ class Run:
     def start(self, ip=None):
         if self.proc is not None:
             raise ScriptError('spamdyke already started')
+        for cmd in self.setup_cmds:
+            env = dict(self.env, TMP=self.tmp, SRCDIR=SRCDIR)
+            r = subprocess.run(['/bin/sh', '-c', cmd], cwd=self.tmp, env=env,
+                               stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
+            if r.returncode != 0:
+                raise Failure('setup failed (%d): %s\n%s' % (
+                    r.returncode, cmd, r.stdout.decode('latin-1')[-500:]))
         if ip:
             self.env['TCPREMOTEIP'] = ip
         if self.zone:
@@ -796,6 +843,16 @@ class Run:
         if n in ('connect', 'start'):
             self.start(self.subst(a) if a else None)
             if n == 'connect':
+                self.expect_reply(st)
+            return
+        if n == 'starttls':
+            self.ensure_started()
+            self.client.starttls(self.deadline())
+            return
+        if n == 'tls-connect':
+            self.start()
+            self.client.starttls(self.deadline())
+            if a.startswith('=>') or a.startswith('=~') or a.startswith('=^'):
                 self.expect_reply(st)
             return
         if n == 'send':
