@@ -371,6 +371,9 @@ next_deadline(struct session *s)
 		if (c < d)
 			d = c;
 	}
+	/* Improvement 7.2 item 3: a stalled handshake ends after 30 s. */
+	if (s->handshaking && s->hs_deadline < d)
+		d = s->hs_deadline;
 	return d;
 }
 
@@ -398,6 +401,12 @@ on_timer(void *ctx)
 		s->timer_id = loop_timer(s->loop, now + 100, on_timer, s);
 		return;
 	}
+	if (s->handshaking && now >= s->hs_deadline) {
+		if (session_tls_progress(s) && s->smtps_failed)
+			session_end(s);
+		session_step(s);
+		return;
+	}
 	if (idle == 0 && s->backend_cut)
 		idle = CUT_IDLE_SECS;
 	if (idle > 0 && now >= s->last_activity_ms + (uint64_t)idle * 1000)
@@ -416,6 +425,11 @@ on_timer(void *ctx)
 		return;
 	}
 	s->timed_out = true;
+	if (s->handshaking) {
+		/* No TLS yet: the timeout reply goes out in plaintext. */
+		tls_free(&s->client);
+		s->handshaking = false;
+	}
 	close_backend_input(s);
 	s->backend_cut = true;
 	session_reply(s, R_TIMEOUT, 0, NULL);
