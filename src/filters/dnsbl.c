@@ -36,7 +36,9 @@ struct bl_state {
 struct bl_query {
 	enum bl_kind	 kind;
 	size_t		 zone;		/* index in its zonelist */
+	bool		 text;		/* the follow-up TXT query of a hit */
 	char		 domain[256];	/* RHS candidate */
+	char		 name[512];	/* the name asked */
 };
 
 static int
@@ -128,6 +130,14 @@ clean_txt(char *dst, size_t dstlen, const char *src, size_t n)
 	str_escape(dst, dstlen, src, n);
 }
 
+static unsigned	 rbl_types(const struct options *);
+
+/*
+ * One answer.  Improvement (issue 3): a clean client costs one query per
+ * list: the A record is asked first, and the TXT record (the text for
+ * the reply) only once the A answer lists the client.  The first listing
+ * answer, in order of arrival, names the list (6.4).
+ */
 static void
 answer(struct session *s, const struct dns_result *res, void *arg)
 {
@@ -136,11 +146,11 @@ answer(struct session *s, const struct dns_result *res, void *arg)
 	struct zonelist *zl = zones(s, q->kind);
 	const struct zone *z;
 	const struct dns_rr *txt = NULL;
+	struct bl_query tq;
 	bool listed = false;
 	size_t i;
 
-	if (h->hit || zl == NULL || q->zone >= zl->n ||
-	    res->status != DNS_FOUND)
+	if (zl == NULL || q->zone >= zl->n || res->status != DNS_FOUND)
 		return;
 	z = &zl->v[q->zone];
 	for (i = 0; i < res->nrr; i++) {
@@ -157,8 +167,15 @@ answer(struct session *s, const struct dns_result *res, void *arg)
 		} else if (rr->type == DNS_T_TXT && rr->len > 0 && txt == NULL)
 			txt = rr;
 	}
+	if (q->text) {
+		/* The text of the list that already won. */
+		if (txt != NULL && h->hit && strcmp(h->list, z->name) == 0 &&
+		    strcmp(h->domain, q->domain) == 0 && h->txt[0] == '\0')
+			clean_txt(h->txt, sizeof(h->txt), txt->data, txt->len);
+		return;
+	}
 	/* Without CODES a TXT answer alone lists; with CODES only A does. */
-	if (!listed && !(z->ncodes == 0 && txt != NULL))
+	if (h->hit || (!listed && !(z->ncodes == 0 && txt != NULL)))
 		return;
 	h->hit = true;
 	str_lcpy(h->list, z->name, sizeof(h->list));
@@ -166,8 +183,15 @@ answer(struct session *s, const struct dns_result *res, void *arg)
 	h->txt[0] = '\0';
 	if (txt != NULL)
 		clean_txt(h->txt, sizeof(h->txt), txt->data, txt->len);
+	else if (listed && (s->opt->dns_query_type_rbl & QT_TXT)) {
+		tq = *q;
+		tq.text = true;
+		session_lookup(s, q->name, DNS_T_TXT, DNS_T_TXT, answer, &tq,
+		    sizeof(tq));
+	}
 }
 
+/* The first query: A (aliases followed); TXT only when A is not asked. */
 static unsigned
 rbl_types(const struct options *opt)
 {
@@ -175,9 +199,9 @@ rbl_types(const struct options *opt)
 
 	if (qt & QT_A)
 		t |= DNS_T_A;
-	if (qt & QT_TXT)
+	else if (qt & QT_TXT)
 		t |= DNS_T_TXT;
-	if (qt & QT_CNAME)
+	if ((qt & QT_CNAME) && t != 0)
 		t |= DNS_T_CNAME;
 	return t;
 }
@@ -198,9 +222,11 @@ ask_ip(struct session *s, enum bl_kind k)
 	q.kind = k;
 	for (q.zone = 0; q.zone < zl->n; q.zone++)
 		if (ip_dnsbl_name(&ip, zl->v[q.zone].name, name,
-		    sizeof(name)) == 0)
-			session_lookup(s, name, types, DNS_T_TXT, answer, &q,
+		    sizeof(name)) == 0) {
+			str_lcpy(q.name, name, sizeof(q.name));
+			session_lookup(s, name, types, 0, answer, &q,
 			    sizeof(q));
+		}
 }
 
 /* Ask every zone of kind about name and its parents (6.3). */
@@ -226,7 +252,8 @@ ask_name(struct session *s, enum bl_kind k, const char *domain)
 			str_lcpy(name, cand, sizeof(name));
 			str_lcat(name, ".", sizeof(name));
 			str_lcat(name, zl->v[q.zone].name, sizeof(name));
-			session_lookup(s, name, types, DNS_T_TXT, answer, &q,
+			str_lcpy(q.name, name, sizeof(q.name));
+			session_lookup(s, name, types, 0, answer, &q,
 			    sizeof(q));
 		}
 		if (labels <= 2 || (dot = strchr(cand, '.')) == NULL)

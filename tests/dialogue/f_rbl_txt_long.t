@@ -1,6 +1,7 @@
 # Improvement (session.md 3.1): TXT strings of 128-255 bytes are accepted
 # (5.0.1 rejects them) and the text is cut to 200 characters.
 options dns-blacklist-entry=rbl.test
+dns 1.2.0.192.rbl.test A 127.0.0.2
 dns 1.2.0.192.rbl.test TXT "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 
 connect => 220 test.example.com ESMTP

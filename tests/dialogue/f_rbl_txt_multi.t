@@ -1,6 +1,7 @@
 # Improvement (session.md 3.1): a TXT answer of several strings is joined
 # (concatenated, as DNS TXT strings are) into the reply text.
 options dns-blacklist-entry=rbl.test
+dns 1.2.0.192.rbl.test A 127.0.0.2
 dns 1.2.0.192.rbl.test TXT "listed: " "see rbl.test"
 
 connect => 220 test.example.com ESMTP

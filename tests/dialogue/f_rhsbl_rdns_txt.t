@@ -1,6 +1,7 @@
 # RHSBL TXT answer: the reply carries "<list>: <text>" (session.md 3.1).
 options rhs-blacklist-entry=rhsbl.test
 dns 1.2.0.192.in-addr.arpa PTR host.spam.example
+dns host.spam.example.rhsbl.test A 127.0.0.2
 dns host.spam.example.rhsbl.test TXT "bad neighbourhood"
 
 connect => 220 test.example.com ESMTP

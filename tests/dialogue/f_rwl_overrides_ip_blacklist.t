@@ -6,6 +6,7 @@ ours.example
 EOF
 options qmail-rcpthosts-file=$TMP/rcpthosts
 options ip-blacklist-entry=192.0.2.1 dns-whitelist-entry=rwl.test
+dns 1.2.0.192.rwl.test A 127.0.0.2
 dns 1.2.0.192.rwl.test TXT "good sender"
 
 connect => 220 test.example.com ESMTP
