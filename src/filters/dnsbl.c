@@ -131,6 +131,23 @@ clean_txt(char *dst, size_t dstlen, const char *src, size_t n)
 }
 
 static unsigned	 rbl_types(const struct options *);
+static void	 suffix_of(const struct dnsbl_hit *, char *, size_t);
+
+/* A text arrived after the decision: put it into the pending reply. */
+static void
+refresh_suffix(struct session *s, const struct dnsbl_hit *h)
+{
+	char suffix[DECISION_SUFFIX_MAX], old[DECISION_SUFFIX_MAX];
+
+	str_lcpy(old, h->list, sizeof(old));
+	suffix_of(h, suffix, sizeof(suffix));
+	if ((s->d.reason == R_RBL_MATCH || s->d.reason == R_RHSBL_MATCH) &&
+	    strcmp(s->d.suffix, old) == 0)
+		str_lcpy(s->d.suffix, suffix, sizeof(s->d.suffix));
+	if ((s->cut_reason == R_RBL_MATCH || s->cut_reason == R_RHSBL_MATCH) &&
+	    strcmp(s->cut_suffix, old) == 0)
+		str_lcpy(s->cut_suffix, suffix, sizeof(s->cut_suffix));
+}
 
 /*
  * One answer.  Improvement (issue 3): a clean client costs one query per
@@ -170,8 +187,10 @@ answer(struct session *s, const struct dns_result *res, void *arg)
 	if (q->text) {
 		/* The text of the list that already won. */
 		if (txt != NULL && h->hit && strcmp(h->list, z->name) == 0 &&
-		    strcmp(h->domain, q->domain) == 0 && h->txt[0] == '\0')
+		    strcmp(h->domain, q->domain) == 0 && h->txt[0] == '\0') {
 			clean_txt(h->txt, sizeof(h->txt), txt->data, txt->len);
+			refresh_suffix(s, h);
+		}
 		return;
 	}
 	/* Without CODES a TXT answer alone lists; with CODES only A does. */
@@ -184,9 +203,10 @@ answer(struct session *s, const struct dns_result *res, void *arg)
 	if (txt != NULL)
 		clean_txt(h->txt, sizeof(h->txt), txt->data, txt->len);
 	else if (listed && (s->opt->dns_query_type_rbl & QT_TXT)) {
+		/* The decision is made; the text may follow (not waited for). */
 		tq = *q;
 		tq.text = true;
-		session_lookup(s, q->name, DNS_T_TXT, DNS_T_TXT, answer, &tq,
+		session_lookup_bg(s, q->name, DNS_T_TXT, DNS_T_TXT, answer, &tq,
 		    sizeof(tq));
 	}
 }
