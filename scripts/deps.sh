@@ -26,6 +26,7 @@ PACKAGES=(
 	python3-dnslib		# DNS server on loopback for the tests
 	openssl			# test certificates
 	valgrind		# benchmarks (callgrind), leak checks
+	time			# GNU time: peak memory in the benchmarks
 	procps			# ps(1) for the scripts and tests
 	libxml2-utils		# xmllint: the log tool's SVG is checked
 	gzip			# the log tool reads gzipped logs
