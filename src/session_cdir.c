@@ -48,6 +48,7 @@ run_chains(struct session *s)
 	s->fs.sender_mx = -1;
 	s->fs.early_talk = talk;
 	s->fs.delay_used = used;
+	dnsbl_reload(s);	/* this recipient's lists; answers are kept */
 	chain_start(s, PH_CONNECT);
 	if (s->rdns[0] != '\0')
 		chain_start(s, PH_RDNS);

@@ -223,10 +223,13 @@ probe(const char *path)
 
 	log_debug("config-dir: checking %s", path);
 	if (stat(path, &st) == -1) {
-		/* Stat errors other than "not there" are worth a note. */
-		if (errno != ENOENT && errno != ENOTDIR &&
-		    errno != ENAMETOOLONG)
-			log_verror("config-dir: unable to stat %s: %s", path,
+		/*
+		 * files.md 2.3: stat errors other than "not there" are
+		 * logged at verbose (one line per probe, so a remote
+		 * address cannot make more than a few per recipient).
+		 */
+		if (errno != ENOENT && errno != ENOTDIR)
+			log_verror("unable to stat() path %s: %s", path,
 			    strerror(errno));
 		return K_NONE;
 	}

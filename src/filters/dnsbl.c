@@ -28,9 +28,29 @@
 
 enum bl_kind { K_RWL, K_RBL, K_RHSWL, K_RHSBL, K_SRHSWL, K_SRHSBL, K_COUNT };
 
+#define OBS_MAX_A	8
+
+/*
+ * What one DNS list name answered, kept for the whole connection: with
+ * config-dir the lists are evaluated again for every recipient, and the
+ * Improvement of session.md 2.3 asks each name only once.
+ */
+struct bl_obs {
+	char		 name[512];
+	bool		 done;		/* answered (found or not) */
+	bool		 found;
+	size_t		 na;
+	unsigned char	 a[OBS_MAX_A][4];
+	char		 atext[OBS_MAX_A][16];
+	bool		 have_txt;
+	char		 txt[TXT_MAX + 1];
+};
+
 struct bl_state {
 	struct zonelist	 zones[4];	/* rwl, rbl, rhswl, rhsbl */
 	bool		 loaded[4];
+	struct bl_obs	*obs;
+	size_t		 nobs, capobs;
 };
 
 struct bl_query {
@@ -111,14 +131,55 @@ void
 dnsbl_free(struct session *s)
 {
 	struct bl_state *st = s->zones;
+
+	if (st == NULL)
+		return;
+	dnsbl_reload(s);
+	free(st->obs);
+	free(st);
+	s->zones = NULL;
+}
+
+void
+dnsbl_reload(struct session *s)
+{
+	struct bl_state *st = s->zones;
 	int i;
 
 	if (st == NULL)
 		return;
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 4; i++) {
 		match_zones_free(&st->zones[i]);
-	free(st);
-	s->zones = NULL;
+		st->loaded[i] = false;
+	}
+}
+
+/* The cached observation of name, or a new empty one (NULL: no memory). */
+static struct bl_obs *
+obs_get(struct session *s, const char *name, bool create)
+{
+	struct bl_state *st = s->zones;
+	size_t i;
+
+	if (st == NULL)
+		return NULL;
+	for (i = 0; i < st->nobs; i++)
+		if (strcmp(st->obs[i].name, name) == 0)
+			return &st->obs[i];
+	if (!create)
+		return NULL;
+	if (st->nobs == st->capobs) {
+		size_t ncap = st->capobs ? st->capobs * 2 : 16;
+		struct bl_obs *o = realloc(st->obs, ncap * sizeof(*o));
+
+		if (o == NULL)
+			return NULL;
+		st->obs = o;
+		st->capobs = ncap;
+	}
+	memset(&st->obs[st->nobs], 0, sizeof(st->obs[0]));
+	str_lcpy(st->obs[st->nobs].name, name, sizeof(st->obs[0].name));
+	return &st->obs[st->nobs++];
 }
 
 /* Printable ASCII only, at most TXT_MAX characters (3.1 Improvement). */
@@ -149,59 +210,54 @@ refresh_suffix(struct session *s, const struct dnsbl_hit *h)
 		str_lcpy(s->cut_suffix, suffix, sizeof(s->cut_suffix));
 }
 
+static void	 answer(struct session *, const struct dns_result *, void *);
+
 /*
- * One answer.  Improvement (issue 3): a clean client costs one query per
- * list: the A record is asked first, and the TXT record (the text for
- * the reply) only once the A answer lists the client.  The first listing
- * answer, in order of arrival, names the list (6.4).
+ * Judge one observation for one query.  Improvement (issue 3): a clean
+ * client costs one query per list: the A record is asked first, and the
+ * TXT record (the text for the reply) only once the A answer lists the
+ * client.  The first listing answer, in order of arrival, names the list
+ * (6.4).
  */
 static void
-answer(struct session *s, const struct dns_result *res, void *arg)
+evaluate(struct session *s, const struct bl_query *q, const struct bl_obs *o)
 {
-	const struct bl_query *q = arg;
 	struct dnsbl_hit *h = hit_of(s, q->kind);
 	struct zonelist *zl = zones(s, q->kind);
 	const struct zone *z;
-	const struct dns_rr *txt = NULL;
 	struct bl_query tq;
 	bool listed = false;
 	size_t i;
 
-	if (zl == NULL || q->zone >= zl->n || res->status != DNS_FOUND)
+	if (zl == NULL || q->zone >= zl->n || !o->found)
 		return;
 	z = &zl->v[q->zone];
-	for (i = 0; i < res->nrr; i++) {
-		const struct dns_rr *rr = res->rr[i];
-
-		if (rr->type == DNS_T_A) {
-			if (match_zone_listed(z, rr->addr))
-				listed = true;
-			else if (z->ncodes == 0 && rr->addr[0] == 127 &&
-			    rr->addr[1] == 255 && rr->addr[2] == 255)
-				log_error("DNS list %s refused the query "
-				    "(answer %s); ignoring it", z->name,
-				    rr->data);
-		} else if (rr->type == DNS_T_TXT && rr->len > 0 && txt == NULL)
-			txt = rr;
+	for (i = 0; i < o->na; i++) {
+		if (match_zone_listed(z, o->a[i]))
+			listed = true;
+		else if (z->ncodes == 0 && o->a[i][0] == 127 &&
+		    o->a[i][1] == 255 && o->a[i][2] == 255)
+			log_error("DNS list %s refused the query (answer %s); "
+			    "ignoring it", z->name, o->atext[i]);
 	}
 	if (q->text) {
 		/* The text of the list that already won. */
-		if (txt != NULL && h->hit && strcmp(h->list, z->name) == 0 &&
+		if (o->have_txt && h->hit && strcmp(h->list, z->name) == 0 &&
 		    strcmp(h->domain, q->domain) == 0 && h->txt[0] == '\0') {
-			clean_txt(h->txt, sizeof(h->txt), txt->data, txt->len);
+			str_lcpy(h->txt, o->txt, sizeof(h->txt));
 			refresh_suffix(s, h);
 		}
 		return;
 	}
 	/* Without CODES a TXT answer alone lists; with CODES only A does. */
-	if (h->hit || (!listed && !(z->ncodes == 0 && txt != NULL)))
+	if (h->hit || (!listed && !(z->ncodes == 0 && o->have_txt)))
 		return;
 	h->hit = true;
 	str_lcpy(h->list, z->name, sizeof(h->list));
 	str_lcpy(h->domain, q->domain, sizeof(h->domain));
 	h->txt[0] = '\0';
-	if (txt != NULL)
-		clean_txt(h->txt, sizeof(h->txt), txt->data, txt->len);
+	if (o->have_txt)
+		str_lcpy(h->txt, o->txt, sizeof(h->txt));
 	else if (listed && (s->opt->dns_query_type_rbl & QT_TXT)) {
 		/* The decision is made; the text may follow (not waited for). */
 		tq = *q;
@@ -209,6 +265,53 @@ answer(struct session *s, const struct dns_result *res, void *arg)
 		session_lookup_bg(s, q->name, DNS_T_TXT, DNS_T_TXT, answer, &tq,
 		    sizeof(tq));
 	}
+}
+
+static void
+answer(struct session *s, const struct dns_result *res, void *arg)
+{
+	const struct bl_query *q = arg;
+	struct bl_obs *o = obs_get(s, q->name, true), tmp;
+	size_t i;
+
+	if (o == NULL) {
+		memset(&tmp, 0, sizeof(tmp));
+		o = &tmp;
+	}
+	o->done = true;
+	if (res->status == DNS_FOUND) {
+		o->found = true;
+		for (i = 0; i < res->nrr; i++) {
+			const struct dns_rr *rr = res->rr[i];
+
+			if (rr->type == DNS_T_A && o->na < OBS_MAX_A) {
+				memcpy(o->a[o->na], rr->addr, 4);
+				str_lcpy(o->atext[o->na], rr->data,
+				    sizeof(o->atext[0]));
+				o->na++;
+			} else if (rr->type == DNS_T_TXT && rr->len > 0 &&
+			    !o->have_txt) {
+				clean_txt(o->txt, sizeof(o->txt), rr->data,
+				    rr->len);
+				o->have_txt = true;
+			}
+		}
+	}
+	evaluate(s, q, o);
+}
+
+/* Ask name for q, or use what the connection already learned. */
+static void
+ask(struct session *s, struct bl_query *q, const char *name, unsigned types)
+{
+	struct bl_obs *o = obs_get(s, name, false);
+
+	str_lcpy(q->name, name, sizeof(q->name));
+	if (o != NULL && o->done) {
+		evaluate(s, q, o);
+		return;
+	}
+	session_lookup(s, name, types, 0, answer, q, sizeof(*q));
 }
 
 /* The first query: A (aliases followed); TXT only when A is not asked. */
@@ -242,11 +345,8 @@ ask_ip(struct session *s, enum bl_kind k)
 	q.kind = k;
 	for (q.zone = 0; q.zone < zl->n; q.zone++)
 		if (ip_dnsbl_name(&ip, zl->v[q.zone].name, name,
-		    sizeof(name)) == 0) {
-			str_lcpy(q.name, name, sizeof(q.name));
-			session_lookup(s, name, types, 0, answer, &q,
-			    sizeof(q));
-		}
+		    sizeof(name)) == 0)
+			ask(s, &q, name, types);
 }
 
 /* Ask every zone of kind about name and its parents (6.3). */
@@ -272,9 +372,7 @@ ask_name(struct session *s, enum bl_kind k, const char *domain)
 			str_lcpy(name, cand, sizeof(name));
 			str_lcat(name, ".", sizeof(name));
 			str_lcat(name, zl->v[q.zone].name, sizeof(name));
-			str_lcpy(q.name, name, sizeof(q.name));
-			session_lookup(s, name, types, 0, answer, &q,
-			    sizeof(q));
+			ask(s, &q, name, types);
 		}
 		if (labels <= 2 || (dot = strchr(cand, '.')) == NULL)
 			break;

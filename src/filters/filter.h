@@ -113,6 +113,8 @@ void	 chain_run(struct session *, unsigned phase, struct decision *);
 
 /* Release what the DNS list filters keep for a session. */
 void	 dnsbl_free(struct session *);
+/* Forget the zone lists (options changed), keep what DNS answered. */
+void	 dnsbl_reload(struct session *);
 
 /* Filter families (one file each), in chain order. */
 extern const struct filter	filter_level;
