@@ -1,6 +1,6 @@
 /*
- * resolver.c - lookups in flight: sockets, ids, rounds, deadlines and TCP
- * fallback (session.md 6.2), driven by the caller's loop.
+ * resolver.c - lookups in flight: sockets, ids, rounds and deadlines
+ * (session.md 6.2), driven by the caller's loop.
  *
  * A lookup is one name and a set of types; each type is one query with a
  * random id, sent over the lookup's own non-blocking UDP socket(s), so
@@ -11,12 +11,13 @@
  * early when every server asked has answered SERVFAIL/REFUSED or
  * nonsense.  An answer counts only if its source passes dns-spoof and its
  * id and question are an open query's (packet.c checks the latter).
- * Truncated answers are asked again over TCP; aliases the answer does not
- * resolve are followed with new queries.
+ * Truncated answers are asked again over TCP (tcp.c); aliases the answer
+ * does not resolve are followed with new queries.
  *
- * Packets are packet.c's, configuration conf.c's.  Entry points: dns_new(),
- * dns_lookup(), dns_cancel(), dns_pending(), dns_free(),
- * dns_lookup_sync(), dns_result_free(), dns_result_first().
+ * Packets are packet.c's, configuration conf.c's, the waiting variant
+ * sync.c's.  Entry points: dns_new(), dns_lookup(), dns_cancel(),
+ * dns_pending(), dns_free(), dns_result_first(); for tcp.c (int.h)
+ * dns_check(), dns_handle_answer() and their helpers.
  */
 #include <sys/types.h>
 #include <sys/random.h>
@@ -31,85 +32,15 @@
 #include <unistd.h>
 
 #include "dns/dns.h"
+#include "dns/int.h"
 #include "io/loop.h"
 #include "log/log.h"
 #include "util/ip.h"
 #include "util/str.h"
 
-#define MAX_QUERIES	64	/* per lookup, aliases included */
 #define MAX_RECORDS	256	/* kept per lookup; more are dropped */
-#define MAX_SERVERS	(2 * DNS_MAX_SERVERS)
-#define QUERY_MAX	512	/* a query: 12 + 255 + 4 bytes at most */
 #define RECV_BURST	64	/* datagrams read per wake-up */
 
-enum qstate {
-	Q_OPEN,			/* waiting for an answer */
-	Q_FOUND,		/* records of its type arrived */
-	Q_NEGATIVE,		/* NXDOMAIN or no data */
-	Q_ALIAS,		/* handed on to a query for the alias target */
-};
-
-enum tstate { T_CONNECT, T_WRITE, T_READ };
-
-struct dns_query;
-
-struct tcp {
-	struct dns_lookup	*lk;
-	struct dns_query	*q;
-	int			 fd;
-	int			 server;
-	enum tstate		 st;
-	unsigned char		 out[2 + QUERY_MAX];
-	size_t			 outlen, sent;
-	unsigned char		 hdr[2];
-	unsigned char		*in;		/* DNS_TCP_MAX bytes */
-	size_t			 got, need;
-};
-
-struct dns_query {
-	char			 name[DNS_MAX_NAME + 1];
-	int			 rrtype;
-	uint16_t		 id;
-	int			 depth;		/* CNAME hops from the name */
-	enum qstate		 st;
-	uint32_t		 asked;		/* servers sent to this round */
-	uint32_t		 failed;	/* of those, failed answers */
-	struct tcp		*tcp;
-	unsigned char		 pkt[QUERY_MAX];
-	size_t			 len;
-};
-
-struct dns_lookup {
-	struct dns_resolver	*res;
-	struct dns_lookup	*prev, *next;
-	char			 name[DNS_MAX_NAME + 1];
-	unsigned		 types, prefer;
-	dns_cb			*cb;
-	void			*ctx;
-	struct dns_query	*q[MAX_QUERIES];
-	size_t			 nq;
-	int			 fd4, fd6;
-	int			 round;
-	uint64_t		 deadline;
-	int			 timer;		/* round or immediate timer */
-	int			 status;	/* for an immediate result */
-	unsigned		 hit;		/* types found that count */
-	unsigned		 present;	/* types present in rr[] */
-	struct dns_rr		**rr;
-	size_t			 nrr;
-};
-
-struct dns_resolver {
-	struct loop		*loop;
-	struct dns_config	 cfg;
-	struct dns_server	 srv[MAX_SERVERS];	/* primaries first */
-	size_t			 nprim, nsrv;
-	struct dns_lookup	*head;
-	size_t			 nlookups;
-	unsigned char		*buf;			/* DNS_UDP_MAX */
-};
-
-static bool	 check(struct dns_lookup *);
 static void	 round_timer(void *);
 
 /* ---- small helpers ---- */
@@ -127,8 +58,8 @@ rand16(void)
 	return (uint16_t)(fallback >> 8);
 }
 
-static const char *
-addr_text(const struct sockaddr_storage *ss, char *buf, size_t len,
+const char *
+dns_addr_text(const struct sockaddr_storage *ss, char *buf, size_t len,
     unsigned *port)
 {
 	struct ip_addr ip;
@@ -393,21 +324,9 @@ query_by_id(const struct dns_lookup *lk, uint16_t id)
 
 /* ---- ending a lookup ---- */
 
-static void
-tcp_close(struct tcp *t, struct dns_resolver *res)
-{
-	if (t == NULL)
-		return;
-	loop_unwatch(res->loop, t->fd);
-	close(t->fd);
-	if (t->q != NULL)
-		t->q->tcp = NULL;
-	free(t->in);
-	free(t);
-}
 
-static void
-free_records(struct dns_rr **rr, size_t n)
+void
+dns_records_free(struct dns_rr **rr, size_t n)
 {
 	size_t i;
 
@@ -427,7 +346,7 @@ detach(struct dns_lookup *lk)
 		loop_cancel(res->loop, lk->timer);
 	lk->timer = 0;
 	for (i = 0; i < lk->nq; i++)
-		tcp_close(lk->q[i]->tcp, res);
+		dns_tcp_close(lk->q[i]->tcp, res);
 	if (lk->fd4 != -1) {
 		loop_unwatch(res->loop, lk->fd4);
 		close(lk->fd4);
@@ -453,7 +372,7 @@ lookup_free(struct dns_lookup *lk)
 
 	for (i = 0; i < lk->nq; i++)
 		free(lk->q[i]);
-	free_records(lk->rr, lk->nrr);
+	dns_records_free(lk->rr, lk->nrr);
 	free(lk);
 }
 
@@ -524,15 +443,15 @@ next_round(struct dns_lookup *lk)
 	}
 	lk->round++;
 	start_round(lk);
-	return check(lk);
+	return dns_check(lk);
 }
 
 /*
  * Decide whether the lookup is over (6.2 items 6 and 8).  Returns true
  * when it completed (and is freed).
  */
-static bool
-check(struct dns_lookup *lk)
+bool
+dns_check(struct dns_lookup *lk)
 {
 	if (lk->hit != 0 && (lk->prefer == 0 || (lk->hit & lk->prefer) ||
 	    !any_open(lk, lk->prefer))) {
@@ -570,8 +489,8 @@ immediate(void *ctx)
 	complete(lk, lk->status);
 }
 
-static void
-fail_server(struct dns_query *q, int server)
+void
+dns_fail_server(struct dns_query *q, int server)
 {
 	if (server >= 0)
 		q->failed |= 1u << server;
@@ -607,8 +526,6 @@ keep(struct dns_lookup *lk, struct dns_rr **rr, size_t n)
 	lk->rr = all;
 }
 
-static void	start_tcp(struct dns_lookup *, struct dns_query *, int);
-
 /* The answer says nothing here; follow its alias when we may. */
 static void
 negative(struct dns_lookup *lk, struct dns_query *q,
@@ -638,8 +555,8 @@ negative(struct dns_lookup *lk, struct dns_query *q,
  * One packet for this lookup from configured server "server" (-1:
  * unknown source).  Returns true when the lookup completed.
  */
-static bool
-handle(struct dns_lookup *lk, const unsigned char *pkt, size_t len,
+bool
+dns_handle_answer(struct dns_lookup *lk, const unsigned char *pkt, size_t len,
     int server, bool via_tcp)
 {
 	struct dns_query *q;
@@ -660,8 +577,8 @@ handle(struct dns_lookup *lk, const unsigned char *pkt, size_t len,
 	if (e == DNS_P_MALFORMED) {
 		log_verror("bad or invalid dns response to %s; this could "
 		    "indicate a problem with the name server.", q->name);
-		fail_server(q, server);
-		return check(lk);
+		dns_fail_server(q, server);
+		return dns_check(lk);
 	}
 	if (e != DNS_P_OK) {
 		log_debug("DNS packet for %s ignored (reason %d)", q->name,
@@ -670,16 +587,16 @@ handle(struct dns_lookup *lk, const unsigned char *pkt, size_t len,
 	}
 	if (r.tc && !via_tcp && lk->res->cfg.tcp) {
 		/* 6.2 item 7: ask the same server again over TCP. */
-		free_records(rr, nrr);
+		dns_records_free(rr, nrr);
 		if (server >= 0)
-			start_tcp(lk, q, server);
-		return check(lk);
+			dns_tcp_start(lk, q, server);
+		return dns_check(lk);
 	}
 	if (r.rcode == ns_r_servfail || r.rcode == ns_r_refused) {
 		/* Improvement: not negative; other servers, rounds. */
-		free_records(rr, nrr);
-		fail_server(q, server);
-		return check(lk);
+		dns_records_free(rr, nrr);
+		dns_fail_server(q, server);
+		return dns_check(lk);
 	}
 	keep(lk, rr, nrr);
 	free(rr);
@@ -691,7 +608,7 @@ handle(struct dns_lookup *lk, const unsigned char *pkt, size_t len,
 			lk->hit |= dns_type_bit(q->rrtype);
 	} else
 		negative(lk, q, &r);
-	return check(lk);
+	return dns_check(lk);
 }
 
 static void
@@ -719,149 +636,14 @@ udp_cb(int fd, unsigned events, void *ctx)
 		}
 		server = source_server(res, &from, &ok);
 		if (!ok) {
-			addr_text(&from, text, sizeof(text), &port);
+			dns_addr_text(&from, text, sizeof(text), &port);
 			log_error("UDP packet received from an unexpected "
 			    "server, could be a DNS spoofing attempt: IP %s, "
 			    "port %u", text, port);
 			continue;
 		}
-		if (handle(lk, res->buf, (size_t)n, server, false))
+		if (dns_handle_answer(lk, res->buf, (size_t)n, server, false))
 			return;
-	}
-}
-
-/* ---- TCP (6.2 item 7) ---- */
-
-static void
-tcp_fail(struct tcp *t, const char *what, int err)
-{
-	struct dns_lookup *lk = t->lk;
-	struct dns_query *q = t->q;
-	char text[IP_STRLEN];
-	unsigned port;
-
-	addr_text(&lk->res->srv[t->server].addr, text, sizeof(text), &port);
-	log_verror("unable to connect to DNS server %s:%u using TCP: %s", text,
-	    port, err != 0 ? strerror(err) : what);
-	fail_server(q, t->server);
-	tcp_close(t, lk->res);
-	(void)check(lk);
-}
-
-static void
-tcp_cb(int fd, unsigned events, void *ctx)
-{
-	struct tcp *t = ctx;
-	struct dns_lookup *lk = t->lk;
-	unsigned char *in;
-	socklen_t elen = sizeof(int);
-	ssize_t n;
-	size_t got;
-	int err = 0;
-
-	(void)events;
-	switch (t->st) {
-	case T_CONNECT:
-		if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &elen) == -1)
-			err = errno;
-		if (err != 0) {
-			tcp_fail(t, "connect", err);
-			return;
-		}
-		t->st = T_WRITE;
-		/* FALLTHROUGH */
-	case T_WRITE:
-		n = write(fd, t->out + t->sent, t->outlen - t->sent);
-		if (n == -1) {
-			if (errno != EAGAIN && errno != EINTR)
-				tcp_fail(t, "write", errno);
-			return;
-		}
-		if ((t->sent += (size_t)n) < t->outlen)
-			return;
-		t->st = T_READ;
-		loop_events(lk->res->loop, fd, IO_READ);
-		return;
-	case T_READ:
-		break;
-	}
-	if (t->got < 2)
-		n = read(fd, t->hdr + t->got, 2 - t->got);
-	else
-		n = read(fd, t->in + t->got - 2, t->need - (t->got - 2));
-	if (n == -1) {
-		if (errno != EAGAIN && errno != EINTR)
-			tcp_fail(t, "read", errno);
-		return;
-	}
-	if (n == 0) {
-		tcp_fail(t, "connection closed", 0);
-		return;
-	}
-	t->got += (size_t)n;
-	if (t->got == 2) {
-		t->need = ns_get16(t->hdr);
-		if (t->need == 0 || (t->in = malloc(t->need)) == NULL) {
-			tcp_fail(t, "empty or oversized answer", 0);
-			return;
-		}
-	}
-	if (t->got < 2 || t->got - 2 < t->need)
-		return;
-	/* Whole answer: close first, the lookup may end in handle(). */
-	in = t->in;
-	got = t->need;
-	t->in = NULL;
-	{
-		int server = t->server;
-
-		tcp_close(t, lk->res);
-		(void)handle(lk, in, got, server, true);
-	}
-	free(in);
-}
-
-static void
-start_tcp(struct dns_lookup *lk, struct dns_query *q, int server)
-{
-	const struct dns_server *srv = &lk->res->srv[server];
-	struct tcp *t;
-	int fd;
-
-	if (q->tcp != NULL)
-		return;			/* one connection per query */
-	if ((fd = socket(srv->addr.ss_family, SOCK_STREAM | SOCK_NONBLOCK |
-	    SOCK_CLOEXEC, 0)) == -1) {
-		log_error("unable to create TCP socket: %s", strerror(errno));
-		fail_server(q, server);
-		return;
-	}
-	if ((t = calloc(1, sizeof(*t))) == NULL) {
-		close(fd);
-		fail_server(q, server);
-		return;
-	}
-	t->lk = lk;
-	t->q = q;
-	t->fd = fd;
-	t->server = server;
-	t->st = T_CONNECT;
-	ns_put16((unsigned)q->len, t->out);
-	memcpy(t->out + 2, q->pkt, q->len);
-	t->outlen = q->len + 2;
-	q->tcp = t;
-	if ((connect(fd, (const struct sockaddr *)&srv->addr, srv->len) == -1 &&
-	    errno != EINPROGRESS) ||
-	    loop_watch(lk->res->loop, fd, IO_WRITE, tcp_cb, t) == -1) {
-		int err = errno;
-		char text[IP_STRLEN];
-		unsigned port;
-
-		addr_text(&srv->addr, text, sizeof(text), &port);
-		log_verror("unable to connect to DNS server %s:%u using TCP: "
-		    "%s", text, port, strerror(err));
-		fail_server(q, server);
-		tcp_close(t, lk->res);
 	}
 }
 
@@ -994,103 +776,3 @@ dns_result_first(const struct dns_result *r, unsigned type)
 	return NULL;
 }
 
-/* ---- synchronous use ---- */
-
-struct sync {
-	bool			 done;
-	int			 status;
-	struct dns_result	*copy;
-};
-
-static struct dns_rr *
-rr_dup(const struct dns_rr *rr)
-{
-	size_t olen = strlen(rr->owner), rlen = rr->soa_rname != NULL ?
-	    strlen(rr->soa_rname) : 0;
-	struct dns_rr *n;
-	char *p;
-
-	if ((n = malloc(sizeof(*n) + olen + 1 + rr->len + 1 + rlen + 1)) ==
-	    NULL)
-		return NULL;
-	*n = *rr;
-	p = (char *)(n + 1);
-	memcpy(p, rr->owner, olen + 1);
-	n->owner = p;
-	p += olen + 1;
-	memcpy(p, rr->data, rr->len + 1);
-	n->data = p;
-	p += rr->len + 1;
-	if (rr->soa_rname != NULL) {
-		memcpy(p, rr->soa_rname, rlen + 1);
-		n->soa_rname = p;
-	}
-	return n;
-}
-
-void
-dns_result_free(struct dns_result *r)
-{
-	if (r == NULL)
-		return;
-	free_records(r->rr, r->nrr);
-	free((char *)r->name);
-	free(r);
-}
-
-static void
-sync_cb(const struct dns_result *r, void *ctx)
-{
-	struct sync *s = ctx;
-	struct dns_result *c;
-	size_t i;
-
-	s->done = true;
-	s->status = r->status;
-	if ((c = calloc(1, sizeof(*c))) == NULL)
-		return;
-	c->status = r->status;
-	c->found = r->found;
-	c->name = str_dup(r->name);
-	if (r->nrr > 0)
-		c->rr = calloc(r->nrr, sizeof(*c->rr));
-	if (c->name == NULL || (r->nrr > 0 && c->rr == NULL))
-		goto fail;
-	for (i = 0; i < r->nrr; i++) {
-		if ((c->rr[i] = rr_dup(r->rr[i])) == NULL)
-			goto fail;
-		c->nrr++;
-	}
-	s->copy = c;
-	return;
-fail:
-	dns_result_free(c);
-}
-
-int
-dns_lookup_sync(const struct dns_config *cfg, const char *name,
-    unsigned types, unsigned prefer, struct dns_result **res)
-{
-	struct sync s = { false, DNS_NORESULT, NULL };
-	struct dns_resolver *r = NULL;
-	struct loop *loop;
-
-	if (res != NULL)
-		*res = NULL;
-	if ((loop = loop_new()) == NULL)
-		return DNS_NORESULT;
-	if ((r = dns_new(loop, cfg)) != NULL &&
-	    dns_lookup(r, name, types, prefer, sync_cb, &s) != NULL)
-		while (!s.done)
-			if (loop_once(loop, -1) == -1)
-				break;
-	dns_free(r);
-	loop_free(loop);
-	if (res != NULL)
-		*res = s.copy;
-	else
-		dns_result_free(s.copy);
-	if (res != NULL && s.done && s.copy == NULL)
-		return DNS_NORESULT;	/* no memory for the copy */
-	return s.status;
-}
