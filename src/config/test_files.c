@@ -506,6 +506,29 @@ out:
 		close(fd);
 }
 
+/*
+ * Issue 7: report the permissions of the validation helper.  It reads
+ * other users' .qmail files, so it must be owned by root and setuid
+ * (qrv.md 2, S1); INSTALL.txt: make install-setuid.
+ */
+static void
+test_qrv_mode(struct ct *ct, const char *name, const char *path,
+    const struct stat *st)
+{
+	unsigned mode = (unsigned)st->st_mode & 07777;
+
+	if (st->st_uid == 0 && (st->st_mode & S_ISUID))
+		ct_say(ct, K_SUCCESS, name, "%s is owned by root and setuid "
+		    "(mode %04o).", path, mode);
+	else
+		ct_say(ct, K_WARNING, name, "%s is %s (owner uid %lu, mode "
+		    "%04o): it can read only the files its caller can read, "
+		    "so mailboxes of other users will count as unknown. "
+		    "Install it with \"make install-setuid\".", path,
+		    st->st_uid == 0 ? "not setuid" : "not owned by root",
+		    (unsigned long)st->st_uid, mode);
+}
+
 void
 ct_generic(struct ct *ct, const struct opt_row *r,
     const struct options *o)
@@ -542,10 +565,13 @@ ct_generic(struct ct *ct, const struct opt_row *r,
 				ct_test_write_dir(ct, r->name, v[i], K_SUCCESS);
 			break;
 		case OA_CMD:
-			if (r->flags & OPT_F_EXEC)
-				ct_test_exec(ct, r->name, v[i], strcmp(r->name,
-				    "recipient-validation-command") != 0, path,
-				    sizeof(path), &st);
+			if (!(r->flags & OPT_F_EXEC))
+				break;
+			if (ct_test_exec(ct, r->name, v[i], strcmp(r->name,
+			    "recipient-validation-command") != 0, path,
+			    sizeof(path), &st) == 0 && strcmp(r->name,
+			    "recipient-validation-command") == 0)
+				test_qrv_mode(ct, r->name, path, &st);
 			break;
 		case OA_CDB:
 			test_cdb(ct, r->name, v[i]);
