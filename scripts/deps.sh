@@ -32,6 +32,8 @@ PACKAGES=(
 	gzip			# the log tool reads gzipped logs
 	xz-utils		# ... and xz
 	bzip2			# ... and bzip2
+	man-db			# man -l: the manual pages are rendered by the tests
+	groff-base		# ... with groff
 )
 
 installed() {

@@ -65,7 +65,6 @@ main(int argc, char *argv[])
 		return rc;
 	}
 	log_open((enum log_level)opt->log_level, opt->log_target);
-	privs_raise_limits();
 	rc = session_run(opt, argv + cmd);
 	log_close();
 	opt_free(opt);

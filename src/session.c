@@ -22,6 +22,7 @@
 #include "log/decision.h"
 #include "log/log.h"
 #include "log/transcript.h"
+#include "privs.h"
 #include "session.h"
 #include "session_env.h"
 #include "tls/tls.h"
@@ -478,6 +479,11 @@ start_backend(struct session *s, char *const argv[])
 		return -1;
 	}
 	s->backend_started = true;
+	/*
+	 * 1.2 step 12: only the parent undoes softlimit; qmail-smtpd keeps
+	 * the limits the administrator set for it.
+	 */
+	privs_raise_limits();
 	conn_init(&s->backend, from, to, BACKEND_IN_MAX, OUT_MAX);
 	s->await = AW_GREETING;
 	return 0;
