@@ -282,3 +282,9 @@ with open(os.path.join(out, "results.json"), "w") as f:
                "revision": rev}, f, indent=1)
 EOF
 echo "bench: written to $out/results.txt (callgrind files: $out/callgrind.*)"
+
+# (e) large list files (issue 3): own table in bench/out/lists.txt.
+# BENCH_LISTS=0 skips it (it takes about 80 s and 200 MB of lists).
+if [ "${BENCH_LISTS:-1}" != 0 ]; then
+	bash "$here/lists.sh" "$build"
+fi

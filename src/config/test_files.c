@@ -34,7 +34,7 @@
 
 #define CT_ENTRY_MAX	25		/* *-entry values before a warning */
 #define CT_RDNS_MAX	100		/* rDNS file lines before a warning */
-#define CT_LINES_MAX	65536		/* files.md 0 */
+#define CT_LINES_MAX	65536		/* lines that make a list "large" */
 #define CT_CDB_MAX	(256UL << 20)
 
 static bool
@@ -162,8 +162,25 @@ count_lines(int fd)
 	}
 }
 
+/* Can the current user create files beside path (for its index)? */
+static bool
+dir_writable(const char *path)
+{
+	char dir[PATH_MAX];
+	char *slash;
+
+	str_lcpy(dir, path, sizeof(dir));
+	if ((slash = strrchr(dir, '/')) == NULL)
+		return access(".", W_OK) == 0;
+	if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	return access(dir, W_OK) == 0;
+}
+
 /*
- * Open path with flags and check it is a file of at most CT_LINES_MAX
+ * Open path with flags and check it is a file (a large list is noted: CT_LINES_MAX)
  * lines (count when counting).  0 ok, -1 reported.
  */
 static int
@@ -192,10 +209,16 @@ open_file(struct ct *ct, const char *name, const char *path, int flags,
 		close(fd);
 		return -1;
 	}
-	if (counting && (lines = count_lines(fd)) >= CT_LINES_MAX)
-		ct_say(ct, K_ERROR, name, "%s has %ld lines; only the first %d "
-		    "are read. Split it into several files.", path, lines,
-		    CT_LINES_MAX);
+	/*
+	 * Improvement (issue 3): every line counts.  Large IP and rDNS
+	 * lists are looked up through an index kept beside them (F.sdx),
+	 * which needs a directory the user can write.
+	 */
+	if (counting && (lines = count_lines(fd)) >= CT_LINES_MAX &&
+	    !dir_writable(path))
+		ct_say(ct, K_WARNING, name, "%s has %ld lines and its "
+		    "directory is not writable: no index (%s.sdx) can be kept, "
+		    "so every lookup reads the whole file.", path, lines, path);
 	else if (counting && lines == -1)
 		ct_say(ct, K_ERROR, name, "Failed to read %s: %s", path,
 		    strerror(errno));

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "filters/match.h"
+#include "filters/match_index.h"
 #include "log/log.h"
 #include "util/listfile.h"
 #include "util/path.h"
@@ -38,10 +39,13 @@ copy_clipped(char *dst, size_t dstlen, const char *s, size_t n)
 	dst[n] = '\0';
 }
 
-/* One file: 1 match (res filled), 0 none or unreadable (logged). */
+/*
+ * One file: 1 match (res filled), 0 none or unreadable (logged).  With a
+ * key, a large file is looked up through its index (match_index.c).
+ */
 static int
 scan_file(const char *path, const char *what, match_pred *pred, void *ctx,
-    struct match_result *res)
+    const struct mx_key *key, struct match_result *res)
 {
 	struct listfile lf;
 	const char *line;
@@ -52,6 +56,11 @@ scan_file(const char *path, const char *what, match_pred *pred, void *ctx,
 		log_error("unable to open %s %s: %s", what, path,
 		    strerror(errno));
 		return 0;
+	}
+	if (key != NULL &&
+	    (rc = match_index_file(path, &lf, key, pred, ctx, res)) != -1) {
+		listfile_close(&lf);
+		return rc;
 	}
 	while ((rc = listfile_next(&lf, &line, &len)) == 1)
 		if (pred(line, len, ctx)) {
@@ -64,16 +73,14 @@ scan_file(const char *path, const char *what, match_pred *pred, void *ctx,
 		}
 	if (rc == -1)
 		log_error("unable to read file %s: %s", path, strerror(errno));
-	else if (lf.capped)
-		log_verror("ignoring file content past line %u: %s",
-		    LISTFILE_MAX_LINES, path);
 	listfile_close(&lf);
 	return 0;
 }
 
 int
-match_lists(const struct strlist *entries, const struct strlist *files,
-    const char *what, match_pred *pred, void *ctx, struct match_result *res)
+match_lists_key(const struct strlist *entries, const struct strlist *files,
+    const char *what, match_pred *pred, void *ctx, const struct mx_key *key,
+    struct match_result *res)
 {
 	size_t i;
 
@@ -85,9 +92,16 @@ match_lists(const struct strlist *entries, const struct strlist *files,
 			return 1;
 		}
 	for (i = 0; files != NULL && i < files->n; i++)
-		if (scan_file(files->v[i], what, pred, ctx, res) == 1)
+		if (scan_file(files->v[i], what, pred, ctx, key, res) == 1)
 			return 1;
 	return 0;
+}
+
+int
+match_lists(const struct strlist *entries, const struct strlist *files,
+    const char *what, match_pred *pred, void *ctx, struct match_result *res)
+{
+	return match_lists_key(entries, files, what, pred, ctx, NULL, res);
 }
 
 char *
@@ -176,6 +190,7 @@ int
 match_rdns(const char *rdns, const struct strlist *entries,
     const struct strlist *files, struct match_result *res)
 {
+	struct mx_key key;
 	struct name nm;
 
 	result_clear(res);
@@ -183,8 +198,31 @@ match_rdns(const char *rdns, const struct strlist *entries,
 		return 0;
 	nm.s = rdns;
 	nm.n = strlen(rdns);
-	return match_lists(entries, files, "file for searching", rdns_pred,
-	    &nm, res);
+	key.kind = MX_RDNS;
+	key.ip = NULL;
+	key.name = nm.s;
+	key.namelen = nm.n;
+	return match_lists_key(entries, files, "file for searching",
+	    rdns_pred, &nm, &key, res);
+}
+
+/* What rdns_pred() accepts, for the index; see match_index.h. */
+int
+match_rdns_kind(const char *line, size_t len, const char **key,
+    size_t *keylen)
+{
+	/* A looked-up name holds no NUL, so such a line matches nothing. */
+	if (len == 0 || (len == 1 && line[0] == '.') ||
+	    memchr(line, '\0', len) != NULL)
+		return 0;
+	if (line[0] != '.') {
+		*key = line;
+		*keylen = len;
+		return 1;
+	}
+	*key = line + 1;
+	*keylen = len - 1;
+	return 2;
 }
 
 /*

@@ -209,9 +209,6 @@ load_file(const char *path, struct zonelist *out)
 		}
 	if (rc == -1)
 		log_error("unable to read file %s: %s", path, strerror(errno));
-	else if (lf.capped)
-		log_verror("ignoring file content past line %u: %s",
-		    LISTFILE_MAX_LINES, path);
 	listfile_close(&lf);
 	return rc == -1 ? -1 : 0;
 }

@@ -4,8 +4,10 @@
  * A file is read in 64 KiB blocks into a 128 KiB window; lines are found
  * with memchr(3) and handed out in place.  The positions of the next CR
  * and the next LF are remembered separately, so a file that uses only
- * one of them is still scanned once, not once per line.  Entry points:
- * listfile_open(), listfile_mem(), listfile_next(), listfile_close().
+ * one of them is still scanned once, not once per line.  The file offset
+ * of each line is tracked for the sidecar indexes (filters/match_index.c).
+ * Entry points: listfile_open(), listfile_mem(), listfile_next(),
+ * listfile_rewind(), listfile_close().
  */
 #include <sys/types.h>
 #include <sys/stat.h>
@@ -136,6 +138,7 @@ fill(struct listfile *lf)
 			    lf->clear[i] - lf->pos : 0;
 		}
 		lf->len -= lf->pos;
+		lf->base += lf->pos;
 		lf->pos = 0;
 	}
 	do
@@ -178,34 +181,49 @@ next_raw(struct listfile *lf, const char **line, size_t *len)
 	}
 }
 
-/* Is there any text left after the line limit? */
-static bool
-text_left(struct listfile *lf)
-{
-	while (lf->pos == lf->len && !lf->eof)
-		if (fill(lf) == -1)
-			return false;
-	return lf->pos < lf->len;
-}
-
 int
 listfile_next(struct listfile *lf, const char **line, size_t *len)
 {
 	int rc;
 
+	/* Improvement (issue 3): no line limit, every line counts. */
 	while (!lf->done) {
-		if (lf->lineno >= LISTFILE_MAX_LINES) {
-			lf->capped = text_left(lf);
-			break;
-		}
 		if ((rc = next_raw(lf, line, len)) != 1) {
 			lf->done = true;
 			return rc;
 		}
 		lf->lineno++;
-		if (*len > 0 && (*line)[0] != '#')
+		if (*len > 0 && (*line)[0] != '#') {
+			lf->lineoff = lf->base + (uint64_t)(*line - lf->buf);
 			return 1;
+		}
 	}
-	lf->done = true;
+	return 0;
+}
+
+int
+listfile_rewind(struct listfile *lf)
+{
+	size_t len = lf->len;
+	char *buf = lf->buf;
+	bool ownbuf = lf->ownbuf;
+	int fd = lf->fd;
+
+	if (fd != -1 && lseek(fd, 0, SEEK_SET) == -1) {
+		lf->done = true;
+		return -1;
+	}
+	if (fd == -1 && buf == NULL) {		/* closed or never opened */
+		errno = EBADF;
+		return -1;
+	}
+	reset(lf);
+	lf->fd = fd;
+	lf->buf = buf;
+	lf->ownbuf = ownbuf;
+	if (fd == -1) {			/* memory: everything is there */
+		lf->len = len;
+		lf->eof = true;
+	}
 	return 0;
 }

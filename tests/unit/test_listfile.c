@@ -1,9 +1,10 @@
 /*
  * test_listfile.c - the common list-file line reader (src/util/listfile.c;
  * files.md 0): CR, LF and CRLF line ends and their numbering, comments,
- * blank lines, 65535-byte lines, the 65536-line limit, NUL bytes, block
- * boundaries (checked against a byte-by-byte reference reader on random
- * files), and files that cannot be opened.
+ * blank lines, 65535-byte lines, no line limit (issue 3: every line
+ * counts, 5.0.1 stopped at 65536), NUL bytes, block boundaries (checked
+ * against a byte-by-byte reference reader on random files, offsets
+ * included), rewinding, and files that cannot be opened.
  */
 #include <sys/stat.h>
 
@@ -56,10 +57,7 @@ write_tmp(const char *name, const char *data, size_t n)
 	return path;
 }
 
-/*
- * Render what the reader returns as "N:text|" items (NUL shown as \0),
- * with "+capped" at the end when it stopped at the limit.
- */
+/* Render what the reader returns as "N:text|" items (NUL shown as \0). */
 static void
 render(struct listfile *lf, char *out, size_t outlen)
 {
@@ -81,8 +79,6 @@ render(struct listfile *lf, char *out, size_t outlen)
 		out[k] = '\0';
 	}
 	assert_int_equal(rc, 0);
-	if (lf->capped)
-		snprintf(out + k, outlen - k, "+capped");
 }
 
 #define S(x)	x, sizeof(x) - 1
@@ -199,9 +195,12 @@ many_lines(size_t count, const char *eol, const char *extra, size_t *n)
 	return d;
 }
 
-/* The 65536-line limit (files.md 0). */
+/*
+ * Improvement (issue 3): no line limit.  5.0.1 stopped after line 65536;
+ * every line counts now, with its number.
+ */
 static void
-test_line_limit(void **state)
+test_no_line_limit(void **state)
 {
 	static const struct {
 		const char	*label;
@@ -210,15 +209,14 @@ test_line_limit(void **state)
 		const char	*extra;
 		unsigned	 want_last;	/* line number of last entry */
 		size_t		 want_entries;
-		bool		 want_capped;
 	} lc[] = {
-		{ "65536 lines", 65536, "\n", "", 65536, 65536, false },
-		{ "65537 lines", 65536, "\n", "late\n", 65536, 65536, true },
-		{ "text after, no LF", 65536, "\n", "z", 65536, 65536, true },
-		{ "blank after", 65536, "\n", "\n", 65536, 65536, true },
-		{ "CRLF half", 32768, "\r\n", "", 65535, 32768, false },
-		{ "CRLF over", 32768, "\r\n", "y\r\n", 65535, 32768, true },
-		{ "CR only", 65535, "\r", "last", 65536, 65536, false },
+		{ "65536 lines", 65536, "\n", "", 65536, 65536 },
+		{ "65537 lines", 65536, "\n", "late\n", 65537, 65537 },
+		{ "text after, no LF", 65536, "\n", "z", 65537, 65537 },
+		{ "blank after", 65536, "\n", "\n", 65536, 65536 },
+		{ "CRLF over", 32768, "\r\n", "y\r\n", 65537, 32769 },
+		{ "CR only", 65535, "\r", "last", 65536, 65536 },
+		{ "300000 lines", 300000, "\n", "#c\nend", 300002, 300001 },
 	};
 	struct listfile lf;
 	const char *line, *path;
@@ -235,17 +233,19 @@ test_line_limit(void **state)
 		for (entries = 0, last = 0;
 		    listfile_next(&lf, &line, &n) == 1; entries++)
 			last = lf.lineno;
-		if (last != lc[i].want_last || entries != lc[i].want_entries ||
-		    lf.capped != lc[i].want_capped)
-			fail_msg("%s: last %u entries %zu capped %d",
-			    lc[i].label, last, entries, lf.capped);
+		if (last != lc[i].want_last || entries != lc[i].want_entries)
+			fail_msg("%s: last %u entries %zu", lc[i].label, last,
+			    entries);
 		/* Finished readers stay finished. */
 		assert_int_equal(listfile_next(&lf, &line, &n), 0);
 		listfile_close(&lf);
 	}
 }
 
-/* Reference reader: the rules of files.md 0, one byte at a time. */
+/*
+ * Reference reader: the rules of files.md 0, one byte at a time; each
+ * entry as "number:offset:length:first byte|".
+ */
 static void
 reference(const char *d, size_t n, char *out, size_t outlen)
 {
@@ -253,7 +253,7 @@ reference(const char *d, size_t n, char *out, size_t outlen)
 	unsigned lineno = 0;
 
 	out[0] = '\0';
-	while (i < n && lineno < LISTFILE_MAX_LINES) {
+	while (i < n) {
 		start = i;
 		while (i < n && d[i] != '\r' && d[i] != '\n' &&
 		    i - start < LISTFILE_MAX_LINE)
@@ -265,11 +265,9 @@ reference(const char *d, size_t n, char *out, size_t outlen)
 		lineno++;
 		if (len == 0 || d[start] == '#')
 			continue;
-		k += (size_t)snprintf(out + k, outlen - k, "%u:%zu:%02x|",
-		    lineno, len, (unsigned char)d[start]);
+		k += (size_t)snprintf(out + k, outlen - k, "%u:%zu:%zu:%02x|",
+		    lineno, start, len, (unsigned char)d[start]);
 	}
-	if (i < n)
-		snprintf(out + k, outlen - k, "+capped");
 }
 
 static void
@@ -280,10 +278,9 @@ reader_summary(struct listfile *lf, char *out, size_t outlen)
 
 	out[0] = '\0';
 	while (listfile_next(lf, &line, &len) == 1)
-		k += (size_t)snprintf(out + k, outlen - k, "%u:%zu:%02x|",
-		    lf->lineno, len, (unsigned char)line[0]);
-	if (lf->capped)
-		snprintf(out + k, outlen - k, "+capped");
+		k += (size_t)snprintf(out + k, outlen - k, "%u:%zu:%zu:%02x|",
+		    lf->lineno, (size_t)lf->lineoff, len,
+		    (unsigned char)line[0]);
 }
 
 /* Random files: lines straddle every block and window boundary. */
@@ -292,9 +289,9 @@ test_random_against_reference(void **state)
 {
 	static const char alphabet[] = "\r\n#a\0 ";
 	struct listfile lf;
-	const char *path;
+	const char *path, *ln;
 	char *data, *want, *got;
-	size_t round, n, i, run;
+	size_t round, n, i, run, lnlen;
 	unsigned seed = 12345;
 
 	(void)state;
@@ -323,10 +320,26 @@ test_random_against_reference(void **state)
 			    "differ", round, n);
 		listfile_mem(&lf, data, n);
 		reader_summary(&lf, got, 1 << 22);
-		listfile_close(&lf);
 		if (strcmp(want, got) != 0)
 			fail_msg("round %zu (%zu bytes): memory reader differs",
 			    round, n);
+		assert_int_equal(listfile_rewind(&lf), 0);
+		reader_summary(&lf, got, 1 << 22);
+		listfile_close(&lf);
+		if (strcmp(want, got) != 0)
+			fail_msg("round %zu (%zu bytes): rewound memory reader "
+			    "differs", round, n);
+		/* Rewound after a partial read, the same again. */
+		assert_int_equal(listfile_open(&lf, path), 0);
+		for (i = 0; i < round * 100 &&
+		    listfile_next(&lf, &ln, &lnlen) == 1; i++)
+			continue;
+		assert_int_equal(listfile_rewind(&lf), 0);
+		reader_summary(&lf, got, 1 << 22);
+		listfile_close(&lf);
+		if (strcmp(want, got) != 0)
+			fail_msg("round %zu (%zu bytes): rewound reader "
+			    "differs", round, n);
 	}
 	free(data);
 	free(want);
@@ -389,7 +402,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_mem_cases),
 		cmocka_unit_test(test_long_lines),
-		cmocka_unit_test(test_line_limit),
+		cmocka_unit_test(test_no_line_limit),
 		cmocka_unit_test(test_random_against_reference),
 		cmocka_unit_test(test_open_errors),
 		cmocka_unit_test(test_two_readers),

@@ -2,7 +2,8 @@
  * test_match_ip.c - IP list lines, entries and files (src/filters/
  * match_ip.c; files.md 3): every example of 3.2, the field, range and
  * mask rules of 3.1, the IPv6 Improvement, files with their FILE:LINE
- * reasons, CRLF and CR files, unreadable files and the line limit.
+ * reasons, CRLF and CR files, unreadable files, and lines past 65536
+ * (issue 3: every line counts), scanned and through the index.
  */
 #include <sys/stat.h>
 
@@ -17,6 +18,7 @@
 #include <cmocka.h>
 
 #include "filters/match.h"
+#include "filters/match_index.h"
 #include "log/log.h"
 #include "util/str.h"
 
@@ -379,36 +381,65 @@ test_unreadable(void **state)
 	assert_int_equal(match_ip(&c, NULL, &f, &r), 0);
 }
 
-/* Lines past 65536 are ignored with a notice (files.md 0). */
+/*
+ * Improvement (issue 3): lines past 65536 count, with their numbers
+ * (5.0.1 ignored them with a notice), whether the file is scanned or
+ * looked up through its index.
+ */
 static void
-test_line_limit(void **state)
+test_past_65536(void **state)
 {
-	struct match_client c = { "203.0.113.5", "", NULL };
+	static const struct {
+		const char	*ip;
+		int		 want;
+		unsigned	 line;
+	} lc[] = {
+		{ "203.0.113.5", 1, 65536 },
+		{ "203.0.113.6", 1, 65537 },
+		{ "203.0.113.7", 1, 100002 },
+		{ "10.1.134.160", 1, 100000 },
+		{ "203.0.113.8", 0, 0 },
+	};
+	struct match_client c = { NULL, "", NULL };
 	struct match_result r;
 	struct strlist f;
-	char path[512], *fv[1], want[700];
+	char path[512], *fv[1];
+	size_t saved;
 	FILE *fp;
-	unsigned i;
+	unsigned i, mode;
+	size_t k;
 
 	(void)state;
+	saved = match_index_min_size;
 	snprintf(path, sizeof(path), "%s/big.txt", tmpdir);
 	fp = fopen(path, "w");
 	assert_non_null(fp);
 	for (i = 1; i < 65536; i++)
 		fprintf(fp, "10.%u.%u.%u\n", i >> 16, (i >> 8) & 255, i & 255);
 	fprintf(fp, "203.0.113.5\n203.0.113.6\n");
+	for (i = 65538; i <= 100000; i++)
+		fprintf(fp, "10.%u.%u.%u\n", i >> 16, (i >> 8) & 255, i & 255);
+	fprintf(fp, "# comment\n203.0.113.7\n");
 	assert_int_equal(fclose(fp), 0);
 	fv[0] = path;
 	f = list(fv, 1);
-	logged[0] = '\0';
-	assert_int_equal(match_ip(&c, NULL, &f, &r), 1);
-	assert_int_equal(r.line, 65536);
-	assert_null(strstr(logged, "ignoring"));
-	c.ip = "203.0.113.6";
-	assert_int_equal(match_ip(&c, NULL, &f, &r), 0);
-	snprintf(want, sizeof(want), "ignoring file content past line 65536: "
-	    "%s", path);
-	assert_non_null(strstr(logged, want));
+	for (mode = 0; mode < 2; mode++) {
+		/* 0: the plain scan; 1: through the index (built once) */
+		match_index_min_size = mode == 0 ? SIZE_MAX : 0;
+		logged[0] = '\0';
+		for (k = 0; k < nitems(lc); k++) {
+			c.ip = lc[k].ip;
+			if (match_ip(&c, NULL, &f, &r) != lc[k].want ||
+			    r.line != lc[k].line ||
+			    (lc[k].want == 1 && strcmp(r.entry, c.ip) != 0))
+				fail_msg("%s (%s): got line %u [%s], want %u",
+				    c.ip, mode ? "index" : "scan", r.line,
+				    r.entry, lc[k].line);
+		}
+		assert_null(strstr(logged, "ignoring"));
+		assert_null(strstr(logged, "ERROR"));
+	}
+	match_index_min_size = saved;
 }
 
 /* A 65535-byte line that continues as the next line (files.md 0). */
@@ -445,7 +476,7 @@ main(void)
 		cmocka_unit_test(test_files),
 		cmocka_unit_test(test_entries_first),
 		cmocka_unit_test(test_unreadable),
-		cmocka_unit_test(test_line_limit),
+		cmocka_unit_test(test_past_65536),
 		cmocka_unit_test(test_long_line),
 	};
 

@@ -2,7 +2,8 @@
  * test_match_rdns.c - rDNS name entries and files, rDNS directories
  * (src/filters/match_rdns.c; files.md 4): the 4.1 table, trailing dots
  * and blanks, "." entries, CRLF files, the 4.2 path layout and probe
- * order, unsafe names, unreadable files.
+ * order, unsafe names, unreadable files, lines past 65536 (issue 3),
+ * scanned and through the index.
  */
 #include <sys/stat.h>
 
@@ -17,6 +18,7 @@
 #include <cmocka.h>
 
 #include "filters/match.h"
+#include "filters/match_index.h"
 #include "log/log.h"
 #include "util/str.h"
 
@@ -24,6 +26,7 @@
 
 static char	 srcdir[1024] = ".";
 static char	 logged[16384];
+static char	 tmpdir[256];
 
 static void
 observe(const char *msg, void *ctx)
@@ -43,15 +46,19 @@ setup(void **state)
 		str_lcpy(srcdir, env, sizeof(srcdir));
 	log_open(LL_NONE, 0);	/* the observer still sees everything */
 	log_set_observer(observe, NULL);
-	return 0;
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/test_match_rdns.XXXXXX");
+	return mkdtemp(tmpdir) == NULL ? -1 : 0;
 }
 
 static int
 teardown(void **state)
 {
+	char cmd[600];
+
 	(void)state;
 	log_set_observer(NULL, NULL);
-	return 0;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
 }
 
 /* Path of a fixture; four rotating buffers. */
@@ -205,6 +212,59 @@ test_unreadable(void **state)
 	assert_non_null(strstr(logged, want));
 }
 
+/*
+ * Improvement (issue 3): lines past 65536 count, with their numbers, in a
+ * CRLF file (line 2N-1), scanned and through the index.
+ */
+static void
+test_past_65536(void **state)
+{
+	static const struct {
+		const char	*name;
+		int		 want;
+		unsigned	 line;
+		const char	*entry;
+	} lc[] = {
+		{ "host99999.example.net", 1, 199999, "host99999.example.net" },
+		{ "host40000.example.net", 1, 80001, "host40000.example.net" },
+		{ "mx.example.org", 1, 200001, ".Example.ORG" },
+		{ "example.org", 1, 200001, ".Example.ORG" },
+		{ "host100000.example.net", 0, 0, "" },
+	};
+	struct match_result r;
+	struct strlist f;
+	char path[512], *fv[1];
+	unsigned i, mode;
+	size_t k;
+	size_t saved;
+	FILE *fp;
+
+	(void)state;
+	saved = match_index_min_size;
+	snprintf(path, sizeof(path), "%s/big.txt", tmpdir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	for (i = 0; i < 100000; i++)
+		fprintf(fp, "host%u.example.net\r\n", i);
+	fprintf(fp, ".Example.ORG\r\n");
+	assert_int_equal(fclose(fp), 0);
+	fv[0] = path;
+	f = list(fv, 1);
+	for (mode = 0; mode < 2; mode++) {
+		match_index_min_size = mode == 0 ? SIZE_MAX : 0;
+		logged[0] = '\0';
+		for (k = 0; k < nitems(lc); k++)
+			if (match_rdns(lc[k].name, NULL, &f, &r) !=
+			    lc[k].want || r.line != lc[k].line ||
+			    strcmp(r.entry, lc[k].entry) != 0)
+				fail_msg("%s (%s): got line %u [%s], want %u",
+				    lc[k].name, mode ? "index" : "scan",
+				    r.line, r.entry, lc[k].line);
+		assert_null(strstr(logged, "ERROR"));
+	}
+	match_index_min_size = saved;
+}
+
 /* ---- directories ---- */
 
 static const struct {
@@ -332,6 +392,7 @@ main(void)
 		cmocka_unit_test(test_entries),
 		cmocka_unit_test(test_files),
 		cmocka_unit_test(test_unreadable),
+		cmocka_unit_test(test_past_65536),
 		cmocka_unit_test(test_paths),
 		cmocka_unit_test(test_dirs),
 		cmocka_unit_test(test_dir_forms),
