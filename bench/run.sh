@@ -208,7 +208,9 @@ def qdesc(r):
     return ", ".join(parts) + ("; " + other if other else "") + \
         ("" if r["same_queries_every_run"] else " (runs differ)")
 
-clean_one_a = all(c == {"A": 1} for c in dc["queries_per_zone"].values()) \
+# One query per list and per record type needed: A and TXT, no CNAME.
+clean_one_a = all(c == {"A": 1, "TXT": 1}
+                  for c in dc["queries_per_zone"].values()) \
     and dc["same_queries_every_run"]
 nz = len(dc["zones"])
 rows += [
@@ -216,7 +218,7 @@ rows += [
      "", "", ""),
     ("    decision (start to greeting), best of %d" % dns_runs,
      "%.1f ms" % dc["ms_best"], "< 240 ms", verdict(dc["ms_best"] < 240)),
-    ("    queries per list", qdesc(dc), "1 A each", verdict(clean_one_a)),
+    ("    queries per list", qdesc(dc), "1 A + 1 TXT", verdict(clean_one_a)),
     ("    client listed by the first list: decision, best of %d" % dns_runs,
      "%.1f ms" % dl["ms_best"], "< 240 ms", verdict(dl["ms_best"] < 240)),
     ("    queries per list", qdesc(dl), "", ""),

@@ -82,9 +82,6 @@ session_reply(struct session *s, enum reason r, int code, const char *suffix)
 {
 	struct buf b;
 
-	/* A DNS list's text may still be on its way (dnsbl.c). */
-	if ((r == R_RBL_MATCH || r == R_RHSBL_MATCH) && s->dns_bg > 0)
-		session_dns_wait_bg(s);
 	buf_init(&b, 2048);
 	if (reply_format(&b, s->opt, r, code, suffix) == 0)
 		session_to_client(s, b.data, b.len, true);

@@ -130,7 +130,6 @@ struct session {
 	/* Asynchronous filter work (DNS, 6). */
 	struct dns_resolver	*dns;
 	unsigned		 dns_pending;	/* lookups started, not done */
-	unsigned		 dns_bg;	/* background lookups (texts) */
 	bool			 dns_waiting;	/* relay paused for filter DNS */
 	void			*dnsq;		/* session_dns.c bookkeeping */
 	struct filter_state	 fs;
@@ -175,14 +174,6 @@ typedef void	 session_dns_cb(struct session *, const struct dns_result *,
 		    void *arg);
 int	 session_lookup(struct session *, const char *name, unsigned types,
 	    unsigned prefer, session_dns_cb *, const void *arg, size_t arglen);
-/*
- * As session_lookup, for work nothing has to wait for now (the TXT text
- * of a DNS list that already listed the client); session_dns_wait_bg()
- * waits for it when a reply needs it.
- */
-int	 session_lookup_bg(struct session *, const char *name, unsigned types,
-	    unsigned prefer, session_dns_cb *, const void *arg, size_t arglen);
-void	 session_dns_wait_bg(struct session *);
 /* Run the loop until every filter lookup has finished. */
 void	 session_dns_wait(struct session *);
 /* The connection-time chain (2.3) with its DNS work and the delay (5.5). */

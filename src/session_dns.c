@@ -30,7 +30,6 @@ _Static_assert(DL_NONE == (int)DNS_LEVEL_NONE &&
 struct pending {
 	struct session	*s;
 	session_dns_cb	*cb;
-	bool		 bg;		/* not waited for by session_dns_wait */
 	struct pending	*prev, *next;	/* s->dnsq: freed if never answered */
 	size_t		 arglen;
 	/* arg bytes follow */
@@ -115,19 +114,15 @@ lookup_done(const struct dns_result *res, void *ctx)
 	struct pending *p = ctx;
 	struct session *s = p->s;
 
-	if (p->bg)
-		s->dns_bg--;
-	else
-		s->dns_pending--;
+	s->dns_pending--;
 	unlink_pending(p);
 	p->cb(s, res, p + 1);
 	free(p);
 }
 
-static int
-lookup(struct session *s, const char *name, unsigned types,
-    unsigned prefer, session_dns_cb *cb, const void *arg, size_t arglen,
-    bool bg)
+int
+session_lookup(struct session *s, const char *name, unsigned types,
+    unsigned prefer, session_dns_cb *cb, const void *arg, size_t arglen)
 {
 	struct pending *p;
 
@@ -137,7 +132,6 @@ lookup(struct session *s, const char *name, unsigned types,
 		return -1;
 	p->s = s;
 	p->cb = cb;
-	p->bg = bg;
 	p->arglen = arglen;
 	if (arglen > 0)
 		memcpy(p + 1, arg, arglen);
@@ -150,37 +144,8 @@ lookup(struct session *s, const char *name, unsigned types,
 	if (p->next != NULL)
 		p->next->prev = p;
 	s->dnsq = p;
-	if (bg)
-		s->dns_bg++;
-	else
-		s->dns_pending++;
+	s->dns_pending++;
 	return 0;
-}
-
-int
-session_lookup(struct session *s, const char *name, unsigned types,
-    unsigned prefer, session_dns_cb *cb, const void *arg, size_t arglen)
-{
-	return lookup(s, name, types, prefer, cb, arg, arglen, false);
-}
-
-int
-session_lookup_bg(struct session *s, const char *name, unsigned types,
-    unsigned prefer, session_dns_cb *cb, const void *arg, size_t arglen)
-{
-	return lookup(s, name, types, prefer, cb, arg, arglen, true);
-}
-
-void
-session_dns_wait_bg(struct session *s)
-{
-	bool was = s->dns_waiting;
-
-	s->dns_waiting = true;
-	while (s->dns_bg > 0)
-		if (loop_once(s->loop, -1) == -1 && errno != EINTR)
-			break;
-	s->dns_waiting = was;
 }
 
 /*
@@ -211,7 +176,6 @@ session_dns_free(struct session *s)
 		free(p);
 	}
 	s->dns_pending = 0;
-	s->dns_bg = 0;
 }
 
 /*

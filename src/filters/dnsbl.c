@@ -8,7 +8,10 @@
  * order of arrival) names the list.  Addition: a zone given as ZONE=CODES
  * counts only A answers within CODES; without CODES an A answer in
  * 127.255.255.0/24 ("query refused") is an error, never a listing.
- * Improvement: the TXT text is joined, made printable and clipped.
+ * Improvement: the TXT text is joined, made printable and clipped; a
+ * clean client costs one A and one TXT query per list (5.0.1 also asked
+ * CNAME: alias chains come with the A and TXT answers), and with
+ * config-dir every name is asked once per connection.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -56,7 +59,6 @@ struct bl_state {
 struct bl_query {
 	enum bl_kind	 kind;
 	size_t		 zone;		/* index in its zonelist */
-	bool		 text;		/* the follow-up TXT query of a hit */
 	char		 domain[256];	/* RHS candidate */
 	char		 name[512];	/* the name asked */
 };
@@ -192,32 +194,14 @@ clean_txt(char *dst, size_t dstlen, const char *src, size_t n)
 }
 
 static unsigned	 rbl_types(const struct options *);
-static void	 suffix_of(const struct dnsbl_hit *, char *, size_t);
 
-/* A text arrived after the decision: put it into the pending reply. */
-static void
-refresh_suffix(struct session *s, const struct dnsbl_hit *h)
-{
-	char suffix[DECISION_SUFFIX_MAX], old[DECISION_SUFFIX_MAX];
-
-	str_lcpy(old, h->list, sizeof(old));
-	suffix_of(h, suffix, sizeof(suffix));
-	if ((s->d.reason == R_RBL_MATCH || s->d.reason == R_RHSBL_MATCH) &&
-	    strcmp(s->d.suffix, old) == 0)
-		str_lcpy(s->d.suffix, suffix, sizeof(s->d.suffix));
-	if ((s->cut_reason == R_RBL_MATCH || s->cut_reason == R_RHSBL_MATCH) &&
-	    strcmp(s->cut_suffix, old) == 0)
-		str_lcpy(s->cut_suffix, suffix, sizeof(s->cut_suffix));
-}
 
 static void	 answer(struct session *, const struct dns_result *, void *);
 
 /*
- * Judge one observation for one query.  Improvement (issue 3): a clean
- * client costs one query per list: the A record is asked first, and the
- * TXT record (the text for the reply) only once the A answer lists the
- * client.  The first listing answer, in order of arrival, names the list
- * (6.4).
+ * Judge one observation for one query.  The first listing answer, in
+ * order of arrival, names the list; when A and TXT both answer within
+ * the round, the TXT text is used (6.4 Improvement).
  */
 static void
 evaluate(struct session *s, const struct bl_query *q, const struct bl_obs *o)
@@ -225,7 +209,6 @@ evaluate(struct session *s, const struct bl_query *q, const struct bl_obs *o)
 	struct dnsbl_hit *h = hit_of(s, q->kind);
 	struct zonelist *zl = zones(s, q->kind);
 	const struct zone *z;
-	struct bl_query tq;
 	bool listed = false;
 	size_t i;
 
@@ -240,15 +223,6 @@ evaluate(struct session *s, const struct bl_query *q, const struct bl_obs *o)
 			log_error("DNS list %s refused the query (answer %s); "
 			    "ignoring it", z->name, o->atext[i]);
 	}
-	if (q->text) {
-		/* The text of the list that already won. */
-		if (o->have_txt && h->hit && strcmp(h->list, z->name) == 0 &&
-		    strcmp(h->domain, q->domain) == 0 && h->txt[0] == '\0') {
-			str_lcpy(h->txt, o->txt, sizeof(h->txt));
-			refresh_suffix(s, h);
-		}
-		return;
-	}
 	/* Without CODES a TXT answer alone lists; with CODES only A does. */
 	if (h->hit || (!listed && !(z->ncodes == 0 && o->have_txt)))
 		return;
@@ -258,13 +232,6 @@ evaluate(struct session *s, const struct bl_query *q, const struct bl_obs *o)
 	h->txt[0] = '\0';
 	if (o->have_txt)
 		str_lcpy(h->txt, o->txt, sizeof(h->txt));
-	else if (listed && (s->opt->dns_query_type_rbl & QT_TXT)) {
-		/* The decision is made; the text may follow (not waited for). */
-		tq = *q;
-		tq.text = true;
-		session_lookup_bg(s, q->name, DNS_T_TXT, DNS_T_TXT, answer, &tq,
-		    sizeof(tq));
-	}
 }
 
 static void
@@ -311,10 +278,15 @@ ask(struct session *s, struct bl_query *q, const char *name, unsigned types)
 		evaluate(s, q, o);
 		return;
 	}
-	session_lookup(s, name, types, 0, answer, q, sizeof(*q));
+	session_lookup(s, name, types, DNS_T_TXT, answer, q, sizeof(*q));
 }
 
-/* The first query: A (aliases followed); TXT only when A is not asked. */
+/*
+ * The record types asked: A and TXT together (each one query), aliases
+ * followed without a query of their own.  Improvement: 5.0.1 also sent a
+ * CNAME query to every list; an A or TXT answer already carries the
+ * alias chain.
+ */
 static unsigned
 rbl_types(const struct options *opt)
 {
@@ -322,7 +294,7 @@ rbl_types(const struct options *opt)
 
 	if (qt & QT_A)
 		t |= DNS_T_A;
-	else if (qt & QT_TXT)
+	if (qt & QT_TXT)
 		t |= DNS_T_TXT;
 	if ((qt & QT_CNAME) && t != 0)
 		t |= DNS_T_CNAME;

@@ -1,10 +1,7 @@
 # A TXT answer alone lists the client (session.md 2.11 "any A or TXT
-# answer = listed") when TXT is what is asked: spamdyke asks the A record
-# first and TXT only for a listed client, so a list that publishes TXT
-# records only needs dns-query-type-rbl without "a".  Custom rejection
-# text and policy URL: the suffix follows the text directly, the URL
-# follows the suffix (3.1, 3.2).
-options dns-query-type-rbl=txt dns-query-type-rbl=cname dns-blacklist-entry=rbl.test "rejection-text-dns-blacklist=Blocked by " policy-url=http://example.com/policy.html
+# answer = listed"); custom rejection text and policy URL: the suffix
+# follows the text directly, the URL follows the suffix (3.1, 3.2).
+options dns-blacklist-entry=rbl.test "rejection-text-dns-blacklist=Blocked by " policy-url=http://example.com/policy.html
 dns 1.2.0.192.rbl.test TXT "open proxy"
 
 connect => 220 test.example.com ESMTP
