@@ -1,5 +1,6 @@
 # smtp-auth-require-tls (Addition): no AUTH is offered or accepted before
 # TLS is active; after STARTTLS it is.
+requires +TLS
 setup sh $SRCDIR/tests/fixtures/tls/mkcerts.sh $TMP/tls
 options smtp-auth-require-tls tls-certificate-file=$TMP/tls/both.pem "smtp-auth-command=$SRCDIR/tests/harness/checkpassword-test joe secret"
 connect => 220

@@ -1,6 +1,7 @@
 # tls-level=smtps (session.md 7.2 item 2): TLS from the first byte; the
 # greeting and the whole dialogue are encrypted, STARTTLS is neither
 # offered nor accepted, and decision lines say "encryption: SSL".
+requires +TLS
 setup sh $SRCDIR/tests/fixtures/tls/mkcerts.sh $TMP/tls
 env FAKEQMAIL_RCPTHOSTS=$TMP/rcpthosts
 env FAKEQMAIL_EHLO_EXTRA=STARTTLS

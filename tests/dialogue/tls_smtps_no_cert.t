@@ -1,5 +1,6 @@
 # tls-level=smtps without a certificate (session.md 7.1): the connection
 # is closed at once with an error; qmail-smtpd never starts.
+requires +TLS
 options tls-level=smtps
 start
 closed

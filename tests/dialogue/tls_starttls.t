@@ -4,6 +4,7 @@
 # inside TLS: filters see the decrypted dialogue, the message arrives byte
 # for byte, the decision line says "encryption: TLS", and EHLO after TLS
 # no longer offers STARTTLS.  qmail-smtpd never sees the STARTTLS command.
+requires +TLS
 setup sh $SRCDIR/tests/fixtures/tls/mkcerts.sh $TMP/tls
 env FAKEQMAIL_RCPTHOSTS=$TMP/rcpthosts
 config rcpthosts <<EOF

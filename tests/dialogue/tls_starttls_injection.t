@@ -1,6 +1,7 @@
 # STARTTLS command injection (session.md 7.2 item 1): plaintext that a
 # client pipelines after STARTTLS is discarded, never executed as if it
 # came inside TLS.
+requires +TLS
 setup sh $SRCDIR/tests/fixtures/tls/mkcerts.sh $TMP/tls
 env FAKEQMAIL_RCPTHOSTS=$TMP/rcpthosts
 config rcpthosts <<EOF
