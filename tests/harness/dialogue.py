@@ -38,7 +38,8 @@ DEFAULT_LIMIT = 30.0        # seconds for a whole script
 REPLY_OPS = ('=>', '=~', '=^')
 # directives that read a reply and so may carry expectations
 REPLY_DIRECTIVES = ('connect', 'send', 'sendraw', 'sendsplit', 'sendlong',
-                    'expect', 'data', 'data-generate')
+                    'expect', 'data', 'data-generate', 'tls-connect',
+                    'cram-md5')
 HEREDOC_DIRECTIVES = ('config', 'file', 'data', 'backend')
 SANITIZER_RE = re.compile(r'^==\d+==ERROR: |^SUMMARY: \w+Sanitizer|'
                           r'runtime error: |LeakSanitizer', re.M)
@@ -852,7 +853,32 @@ class Run:
         if n == 'tls-connect':
             self.start()
             self.client.starttls(self.deadline())
-            if a.startswith('=>') or a.startswith('=~') or a.startswith('=^'):
+            if st.expect:
+                self.expect_reply(st)
+            return
+        if n == 'cram-md5':
+            # cram-md5 USER PASSWORD [=> reply]: AUTH CRAM-MD5, answer the
+            # 334 challenge with base64("USER " + hex HMAC-MD5(challenge)).
+            import base64
+            import hmac
+            words = self.subst(a).split()
+            if len(words) != 2:
+                raise ScriptError('line %d: cram-md5 USER PASSWORD'
+                                  % st.lineno)
+            self.send_bytes(b'AUTH CRAM-MD5\r\n')
+            lines, _ = self.client.read_reply(self.deadline())
+            if not lines or not lines[-1].startswith(b'334 '):
+                raise Failure('%s\n  expected a 334 challenge, got %r'
+                              % (st.where(), lines))
+            chal = base64.b64decode(lines[-1][4:].strip())
+            if not re.match(rb'^<\d+\.\d+@[^>]+>$', chal):
+                raise Failure('%s\n  malformed challenge %r'
+                              % (st.where(), chal))
+            digest = hmac.new(words[1].encode(), chal, 'md5').hexdigest()
+            resp = base64.b64encode(words[0].encode() + b' ' +
+                                    digest.encode())
+            self.send_bytes(resp + b'\r\n')
+            if st.expect:
                 self.expect_reply(st)
             return
         if n == 'send':
