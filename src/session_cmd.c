@@ -288,6 +288,61 @@ cmd_starttls(struct session *s, const char *raw, size_t rawlen)
 	forward_line(s, raw, rawlen, AW_STARTTLS);
 }
 
+static void
+cmd_auth(struct session *s, const char *arg, size_t argn, const char *raw,
+    size_t rawlen)
+{
+	/* Improvement 2.7: level none promises nobody authenticates. */
+	if (s->opt->smtp_auth_level == AL_NONE) {
+		session_reply(s, R_UNKNOWN_AUTH, 0, NULL);
+		return;
+	}
+	if (s->opt->smtp_auth_require_tls && !session_tls_active(s)) {
+		session_to_client(s, "538 Encryption required for requested "
+		    "authentication mechanism.\r\n", 65, true);
+		return;
+	}
+	/* Improvement 4.7: credentials never reach the full log. */
+	if (s->tr != NULL)
+		transcript_data(s->tr, TR_REMOTE_TO_CHILD,
+		    "AUTH [redacted]\r\n", 17, false);
+	if (session_auth_processing(s)) {
+		session_auth_command(s, arg, argn);
+		return;
+	}
+	s->auth_observing = true;	/* 8.3 */
+	session_auth_observe_start(s, arg, argn);
+	forward_line(s, raw, rawlen, AW_AUTH);
+}
+
+static void
+cmd_quit(struct session *s, const char *raw, size_t rawlen)
+{
+	if (decision_rejecting(&s->d) && s->grace <= G_NONE) {
+		session_reply(s, s->d.reason, 221, s->d.suffix);
+		session_end(s);
+		return;
+	}
+	forward_line(s, raw, rawlen, AW_QUIT);
+}
+
+/* RSET and everything else qmail-smtpd answers (2.7 table). */
+static void
+cmd_other(struct session *s, enum smtp_verb verb, const char *raw,
+    size_t rawlen)
+{
+	if (expired(s)) {
+		reject_and_cut(s, 554);
+		return;
+	}
+	if (verb == CMD_RSET) {
+		memset(&s->sender, 0, sizeof(s->sender));
+		memset(&s->rcpt, 0, sizeof(s->rcpt));
+		s->naccepted = 0;
+	}
+	forward_line(s, raw, rawlen, AW_OTHER);
+}
+
 void
 session_command(struct session *s, const char *raw, size_t rawlen)
 {
@@ -337,30 +392,7 @@ session_command(struct session *s, const char *raw, size_t rawlen)
 		cmd_ehlo(s, verb, raw, rawlen);
 		break;
 	case CMD_AUTH:
-		/* Improvement 2.7: level none promises nobody authenticates. */
-		if (s->opt->smtp_auth_level == AL_NONE) {
-			session_reply(s, R_UNKNOWN_AUTH, 0, NULL);
-			break;
-		}
-		if (s->opt->smtp_auth_require_tls && !session_tls_active(s)) {
-			session_to_client(s, "538 Encryption required for "
-			    "requested authentication mechanism.\r\n", 65, true);
-			break;
-		}
-		if (session_auth_processing(s)) {
-			if (s->tr != NULL)
-				transcript_data(s->tr, TR_REMOTE_TO_CHILD,
-				    "AUTH [redacted]\r\n", 17, false);
-			session_auth_command(s, arg, argn);
-			break;
-		}
-		/* Improvement 4.7: credentials never reach the full log. */
-		if (s->tr != NULL)
-			transcript_data(s->tr, TR_REMOTE_TO_CHILD,
-			    "AUTH [redacted]\r\n", 17, false);
-		s->auth_observing = true;
-		session_auth_observe_start(s, arg, argn);
-		forward_line(s, raw, rawlen, AW_AUTH);
+		cmd_auth(s, arg, argn, raw, rawlen);
 		break;
 	case CMD_STARTTLS:
 		cmd_starttls(s, raw, rawlen);
@@ -375,29 +407,10 @@ session_command(struct session *s, const char *raw, size_t rawlen)
 		cmd_data(s, raw, rawlen);
 		break;
 	case CMD_QUIT:
-		if (decision_rejecting(&s->d) && s->grace <= G_NONE) {
-			session_reply(s, s->d.reason, 221, s->d.suffix);
-			session_end(s);
-			break;
-		}
-		forward_line(s, raw, rawlen, AW_QUIT);
-		break;
-	case CMD_RSET:
-		if (expired(s)) {
-			reject_and_cut(s, 554);
-			break;
-		}
-		memset(&s->sender, 0, sizeof(s->sender));
-		memset(&s->rcpt, 0, sizeof(s->rcpt));
-		s->naccepted = 0;
-		forward_line(s, raw, rawlen, AW_OTHER);
+		cmd_quit(s, raw, rawlen);
 		break;
 	default:
-		if (expired(s)) {
-			reject_and_cut(s, 554);
-			break;
-		}
-		forward_line(s, raw, rawlen, AW_OTHER);
+		cmd_other(s, verb, raw, rawlen);
 		break;
 	}
 }

@@ -199,57 +199,12 @@ backend_refused(struct session *s, const char *text, size_t n,
 	session_decision_line(s, R_OTHER, rcpt, esc);
 }
 
-/* One line from qmail-smtpd (LF included when there was one). */
-void
-session_backend_line(struct session *s, const char *raw, size_t rawlen)
+/* The final line of a backend reply: act on what it answered (2.5, 2.6). */
+static void
+reply_complete(struct session *s, const char *raw, size_t n)
 {
-	size_t n = rawlen, i;
-	bool fin;
+	size_t i;
 
-	if (s->backend_cut) {
-		if (s->tr != NULL)
-			transcript_data(s->tr, TR_CHILD_FILTERED, raw, rawlen,
-			    false);
-		return;
-	}
-	while (n > 0 && (raw[n - 1] == '\n' || raw[n - 1] == '\r'))
-		n--;
-	s->last_activity_ms = loop_now_ms();
-	fin = final_line(raw, n);
-	switch (s->await) {
-	case AW_EHLO: {
-		struct buf out;
-
-		buf_init(&out, 4096);
-		if (ehlo_line(&s->ehlo, raw, n, &out) == 0)
-			session_to_client(s, out.data, out.len, false);
-		buf_free(&out);
-		if (fin)
-			s->spamdyke_auth = s->ehlo.spamdyke_auth;
-		break;
-	}
-	case AW_DATA:
-		/*
-		 * 2.6: with the header filter active spamdyke answers 354
-		 * itself (Improvement: only after the backend's own 354).
-		 */
-		if (fin && n >= 3 && memcmp(raw, "354", 3) == 0 &&
-		    session_header_filter_on(s)) {
-			if (s->tr != NULL)
-				transcript_data(s->tr, TR_CHILD_FILTERED, raw,
-				    rawlen, false);
-			session_to_client(s, "354 Proceed.\r\n", 14, true);
-			session_header_begin(s);
-			break;
-		}
-		session_to_client(s, raw, rawlen, false);
-		break;
-	default:
-		session_to_client(s, raw, rawlen, false);
-		break;
-	}
-	if (!fin)
-		return;
 	switch (s->await) {
 	case AW_RCPT:
 		if (n >= 3 && memcmp(raw, "250", 3) == 0)
@@ -310,4 +265,57 @@ session_backend_line(struct session *s, const char *raw, size_t rawlen)
 		break;
 	}
 	s->await = AW_NONE;
+}
+
+/* One line from qmail-smtpd (LF included when there was one). */
+void
+session_backend_line(struct session *s, const char *raw, size_t rawlen)
+{
+	size_t n = rawlen;
+	bool fin;
+
+	if (s->backend_cut) {
+		if (s->tr != NULL)
+			transcript_data(s->tr, TR_CHILD_FILTERED, raw, rawlen,
+			    false);
+		return;
+	}
+	while (n > 0 && (raw[n - 1] == '\n' || raw[n - 1] == '\r'))
+		n--;
+	s->last_activity_ms = loop_now_ms();
+	fin = final_line(raw, n);
+	switch (s->await) {
+	case AW_EHLO: {
+		struct buf out;
+
+		buf_init(&out, 4096);
+		if (ehlo_line(&s->ehlo, raw, n, &out) == 0)
+			session_to_client(s, out.data, out.len, false);
+		buf_free(&out);
+		if (fin)
+			s->spamdyke_auth = s->ehlo.spamdyke_auth;
+		break;
+	}
+	case AW_DATA:
+		/*
+		 * 2.6: with the header filter active spamdyke answers 354
+		 * itself (Improvement: only after the backend's own 354).
+		 */
+		if (fin && n >= 3 && memcmp(raw, "354", 3) == 0 &&
+		    session_header_filter_on(s)) {
+			if (s->tr != NULL)
+				transcript_data(s->tr, TR_CHILD_FILTERED, raw,
+				    rawlen, false);
+			session_to_client(s, "354 Proceed.\r\n", 14, true);
+			session_header_begin(s);
+			break;
+		}
+		session_to_client(s, raw, rawlen, false);
+		break;
+	default:
+		session_to_client(s, raw, rawlen, false);
+		break;
+	}
+	if (fin)
+		reply_complete(s, raw, n);
 }
