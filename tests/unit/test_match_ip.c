@@ -22,57 +22,7 @@
 #include "log/log.h"
 #include "util/str.h"
 
-/* ---- fixtures and log capture (same in every test_match_*.c) ---- */
-
-static char	 srcdir[1024] = ".";
-static char	 logged[16384];
-static char	 tmpdir[256];
-
-static void
-observe(const char *msg, void *ctx)
-{
-	(void)ctx;
-	str_lcat(logged, msg, sizeof(logged));
-	str_lcat(logged, "\n", sizeof(logged));
-}
-
-static int
-setup(void **state)
-{
-	const char *env = getenv("SPAMDYKE_SRCDIR");
-
-	(void)state;
-	if (env != NULL && *env != '\0')
-		str_lcpy(srcdir, env, sizeof(srcdir));
-	log_open(LL_NONE, 0);	/* the observer still sees everything */
-	log_set_observer(observe, NULL);
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/test_match_ip.XXXXXX");
-	return mkdtemp(tmpdir) == NULL ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	char cmd[300];
-
-	(void)state;
-	log_set_observer(NULL, NULL);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-/* Path of a fixture; four rotating buffers. */
-static char *
-fixture(const char *name)
-{
-	static char p[4][1200];
-	static int k;
-
-	k = (k + 1) % 4;
-	snprintf(p[k], sizeof(p[k]), "%s/tests/fixtures/lists/%s", srcdir,
-	    name);
-	return p[k];
-}
+#include "testutil.h"
 
 /* A strlist over n C strings (not copied). */
 static struct strlist
@@ -480,5 +430,5 @@ main(void)
 		cmocka_unit_test(test_long_line),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup_tmp, teardown_tmp);
 }

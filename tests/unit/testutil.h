@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "log/log.h"
 #include "util/str.h"
@@ -43,6 +44,29 @@ teardown(void **state)
 	(void)state;
 	log_set_observer(NULL, NULL);
 	return 0;
+}
+
+/* A scratch directory per test program (setup_tmp / teardown_tmp). */
+static char	 tmpdir[256];
+
+/* As setup, plus a fresh /tmp/test.XXXXXX in tmpdir. */
+static int __attribute__((unused))
+setup_tmp(void **state)
+{
+	setup(state);
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/spamdyke-test.XXXXXX");
+	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+}
+
+/* As teardown, plus removing tmpdir and what it holds. */
+static int __attribute__((unused))
+teardown_tmp(void **state)
+{
+	char cmd[sizeof(tmpdir) + 16];
+
+	teardown(state);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
 }
 
 /* Path of a file under tests/fixtures/lists (4 results live at once). */
