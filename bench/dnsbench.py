@@ -41,6 +41,9 @@ import sys
 import threading
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import smtpbench  # noqa: E402
+
 CRLF = b"\r\n"
 
 
@@ -296,13 +299,7 @@ def main():
     dns = DelayedDns(args.delay / 1e3, listed)
     dns.start()
     argv = [a.replace("@DNS@", "127.0.0.1:%d" % dns.port) for a in argv]
-    env = dict(os.environ)
-    for k in list(env):
-        if k.startswith("TCP") or k in ("RELAYCLIENT", "SMTPS"):
-            del env[k]
-    env.update({"PROTO": "TCP", "TCPLOCALIP": "127.0.0.1",
-                "TCPLOCALPORT": "25", "TCPREMOTEPORT": "40000",
-                "TCPREMOTEIP": args.remote_ip})
+    env = smtpbench.tcpserver_env(args.remote_ip)
 
     runs = []
     for _ in range(args.runs):

@@ -259,6 +259,20 @@ def callgrind_total(path):
     return total
 
 
+def tcpserver_env(remote_ip):
+    """The environment tcpserver gives a connection (and nothing left of
+    ours that would change spamdyke's behaviour)."""
+    env = dict(os.environ)
+    for k in list(env):
+        if k.startswith("TCP") or k in ("RELAYCLIENT", "SMTPS"):
+            del env[k]
+    env.update({"PROTO": "TCP", "TCPLOCALIP": "127.0.0.1",
+                "TCPLOCALPORT": "25", "TCPREMOTEPORT": "40000"})
+    if remote_ip:
+        env["TCPREMOTEIP"] = remote_ip
+    return env
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--via", choices=["cmd", "cat"], default="cmd")
@@ -276,14 +290,7 @@ def main():
     if not argv:
         ap.error("no server command after --")
 
-    env = dict(os.environ)
-    for k in list(env):
-        if k.startswith("TCP") or k in ("RELAYCLIENT", "SMTPS"):
-            del env[k]
-    env.update({"PROTO": "TCP", "TCPLOCALIP": "127.0.0.1",
-                "TCPLOCALPORT": "25", "TCPREMOTEPORT": "40000"})
-    if args.remote_ip:
-        env["TCPREMOTEIP"] = args.remote_ip
+    env = tcpserver_env(args.remote_ip)
 
     dns = None
     if args.dns:

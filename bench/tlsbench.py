@@ -159,14 +159,7 @@ def main():
     if not argv:
         ap.error("no server command after --")
 
-    env = dict(os.environ)
-    for k in list(env):
-        if k.startswith("TCP") or k in ("RELAYCLIENT", "SMTPS"):
-            del env[k]
-    env.update({"PROTO": "TCP", "TCPLOCALIP": "127.0.0.1",
-                "TCPLOCALPORT": "25", "TCPREMOTEPORT": "40000"})
-    if args.remote_ip:
-        env["TCPREMOTEIP"] = args.remote_ip
+    env = smtpbench.tcpserver_env(args.remote_ip)
 
     dns = None
     if args.dns:
